@@ -1,0 +1,1 @@
+"""Pure rules of the domain: names, search keys, dates. No Qt, no database."""

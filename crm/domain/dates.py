@@ -1,0 +1,178 @@
+"""Partial dates and birthdays, as people really know them.
+
+History is often known only to the year ("formalised in 1985") or the month; birthdays often
+lack a year (vCard `--04-15`). Nothing here invents the parts nobody knows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_YEARLESS = re.compile(r"^--(\d{1,2})-?(\d{1,2})$")
+
+BAD_DATE = QT_TRANSLATE_NOOP(
+    "Dates", "“{value}” is not a date: write it as 2024-05-31, 2024-05, 2024 or --05-31."
+)
+NO_SUCH_DAY = QT_TRANSLATE_NOOP("Dates", "{value} does not exist in the calendar.")
+FUTURE_BIRTHDAY = QT_TRANSLATE_NOOP("Dates", "A birthday cannot be in the future.")
+TOO_OLD = QT_TRANSLATE_NOOP("Dates", "The year {year} is too far in the past for a birthday.")
+BAD_LUNAR = QT_TRANSLATE_NOOP(
+    "Dates", "A lunar date has a month from 1 to 12 and a day from 1 to 30."
+)
+NO_LEAP_MONTH = QT_TRANSLATE_NOOP("Dates", "The lunar year {year} has no leap month {month}.")
+SHORT_LUNAR_MONTH = QT_TRANSLATE_NOOP(
+    "Dates", "Lunar month {month} of {year} has only {days} days."
+)
+LEAP_NEEDS_YEAR = QT_TRANSLATE_NOOP("Dates", "A birthday in a leap month needs its year.")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day; `year` may be None only with month and day."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        value = text.strip()
+        if match := _YEARLESS.match(value):
+            month, day = int(match[1]), int(match[2])
+            _check_day(None, month, day, value)
+            return cls(None, month, day)
+        match = _PARTIAL.match(value)
+        if not match:
+            raise DomainError(BAD_DATE.with_params(value=value))
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if month is not None and not 1 <= month <= 12:
+            raise DomainError(NO_SUCH_DAY.with_params(value=value))
+        if day is not None:
+            _check_day(year, month or 1, day, value)
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def _check_day(year: int | None, month: int, day: int, value: str) -> None:
+    if not 1 <= month <= 12:
+        raise DomainError(NO_SUCH_DAY.with_params(value=value))
+    # A year-less 29 February is a real birthday: check it against a leap year.
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if not 1 <= day <= days:
+        raise DomainError(NO_SUCH_DAY.with_params(value=value))
+
+
+class CalendarKind(StrEnum):
+    GREGORIAN = "gregorian"
+    LUNAR = "lunar"
+
+
+@dataclass(frozen=True)
+class Birthday:
+    """A birthday in the Gregorian or the Chinese lunisolar calendar, year optional.
+
+    For a lunar birthday month and day are lunar; `leap_month` marks a birth in a leap month.
+    """
+
+    month: int
+    day: int
+    year: int | None = None
+    calendar: CalendarKind = CalendarKind.GREGORIAN
+    leap_month: bool = False
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        calendar_kind: CalendarKind | str = CalendarKind.GREGORIAN,
+        leap_month: bool = False,
+        today: dt.date | None = None,
+    ) -> Birthday:
+        kind = CalendarKind(calendar_kind)
+        value = text.strip()
+        if kind is CalendarKind.GREGORIAN:
+            partial = PartialDate.parse(value)
+            if partial.month is None or partial.day is None:
+                raise DomainError(BAD_DATE.with_params(value=value))
+            birthday = cls(partial.month, partial.day, partial.year)
+            birthday._check_plausible(today or dt.date.today())
+            return birthday
+        match = _YEARLESS.match(value) or re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value)
+        if not match:
+            raise DomainError(BAD_DATE.with_params(value=value))
+        groups = [int(g) for g in match.groups()]
+        year, month, day = (None, *groups) if len(groups) == 2 else groups
+        birthday = cls(month, day, year, CalendarKind.LUNAR, leap_month)
+        birthday._check_lunar()
+        birthday._check_plausible(today or dt.date.today())
+        return birthday
+
+    def iso(self) -> str:
+        return PartialDate(self.year, self.month, self.day).iso()
+
+    def _check_plausible(self, today: dt.date) -> None:
+        if self.year is None:
+            return
+        if self.year < 1900:
+            raise DomainError(TOO_OLD.with_params(year=self.year))
+        if self.calendar is CalendarKind.GREGORIAN:
+            if dt.date(self.year, self.month, self.day) > today:
+                raise DomainError(FUTURE_BIRTHDAY)
+        elif self.to_gregorian_of_birth() > today:
+            raise DomainError(FUTURE_BIRTHDAY)
+
+    def _check_lunar(self) -> None:
+        if not (1 <= self.month <= 12 and 1 <= self.day <= 30):
+            raise DomainError(BAD_LUNAR)
+        if self.year is None:
+            if self.leap_month:
+                raise DomainError(LEAP_NEEDS_YEAR)
+            return
+        from lunar_python import LunarYear
+
+        months = {
+            m.getMonth(): m
+            for m in LunarYear.fromYear(self.year).getMonthsInYear()
+            if m.getYear() == self.year
+        }
+        key = -self.month if self.leap_month else self.month
+        if key not in months:
+            raise DomainError(NO_LEAP_MONTH.with_params(year=self.year, month=self.month))
+        days = months[key].getDayCount()
+        if self.day > days:
+            raise DomainError(
+                SHORT_LUNAR_MONTH.with_params(year=self.year, month=self.month, days=days)
+            )
+
+    def to_gregorian_of_birth(self) -> dt.date:
+        """The Gregorian date of birth (needs the year)."""
+        if self.year is None:
+            raise ValueError("a year-less birthday has no date of birth")
+        if self.calendar is CalendarKind.GREGORIAN:
+            return dt.date(self.year, self.month, self.day)
+        from lunar_python import Lunar
+
+        month = -self.month if self.leap_month else self.month
+        solar = Lunar.fromYmd(self.year, month, self.day).getSolar()
+        return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())

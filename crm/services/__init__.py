@@ -1,0 +1,1 @@
+"""Use cases: what a user does, over the store and the domain."""

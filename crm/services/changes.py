@@ -1,0 +1,25 @@
+"""What an operation changed, so that pages refresh only that."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    contacts: frozenset[str] = field(default_factory=frozenset)
+    organisations: bool = False
+    staff: bool = False
+    everything: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            contacts=self.contacts | other.contacts,
+            organisations=self.organisations or other.organisations,
+            staff=self.staff or other.staff,
+            everything=self.everything or other.everything,
+        )
+
+    @property
+    def any_contacts(self) -> bool:
+        return self.everything or bool(self.contacts)

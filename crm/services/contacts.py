@@ -1,0 +1,284 @@
+"""Contacts: find, read, create, change, archive, delete (and undo a delete)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlmodel import Session
+
+from crm.domain.contacts import ContactDraft, ContactStatus
+from crm.domain.dates import CalendarKind
+from crm.domain.names import display_pinyin
+from crm.domain.search import search_document, sort_key
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.services.changes import Changes
+from crm.store import contacts as q
+from crm.store.database import Database
+from crm.store.models import Contact, Organisation, Staff, new_id, utcnow
+
+NOT_FOUND = QT_TRANSLATE_NOOP("Contacts", "This contact no longer exists.")
+CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "Contacts", "This contact was changed elsewhere since you opened it: close and open it again."
+)
+UNKNOWN_ORGANISATION = QT_TRANSLATE_NOOP("Contacts", "The chosen organisation no longer exists.")
+UNKNOWN_STAFF = QT_TRANSLATE_NOOP("Contacts", "The chosen owner is not a staff member.")
+UNKNOWN_PREDECESSOR = QT_TRANSLATE_NOOP(
+    "Contacts", "The contact this one succeeds no longer exists."
+)
+
+ContactRow = q.ContactRow
+display_label = q.display_label
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: str
+    version: int
+    draft: ContactDraft
+    archived: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DeletedContact:
+    """Everything needed to put a deleted contact back exactly as it was."""
+
+    record: ContactRecord
+    successors: tuple[str, ...]
+
+
+def _draft_from(
+    contact: Contact, emails: list[str], phones: list[str], tags: list[str]
+) -> ContactDraft:
+    return ContactDraft(
+        family_name=contact.family_name,
+        given_name=contact.given_name,
+        name_zh=contact.name_zh,
+        honorific=contact.honorific,
+        position=contact.position,
+        position_zh=contact.position_zh,
+        organisation_id=contact.organisation_id,
+        emails=emails,
+        phones=phones,
+        wechat=contact.wechat,
+        language=contact.language,
+        birthday=contact.birthday,
+        birthday_calendar=CalendarKind(contact.birthday_calendar),
+        birthday_leap_month=contact.birthday_leap_month,
+        tags=tags,
+        owner_id=contact.owner_id,
+        status=ContactStatus(contact.status),
+        successor_of_id=contact.successor_of_id,
+        notes=contact.notes,
+    )
+
+
+def search_fields(session: Session, draft: ContactDraft) -> dict[str, str]:
+    """The generated columns of a contact: pinyin, sort key and the search document."""
+    extra = [*draft.emails, *draft.tags, draft.position, draft.position_zh, draft.wechat]
+    if draft.organisation_id:
+        organisation = session.get(Organisation, draft.organisation_id)
+        if organisation is not None:
+            extra += [organisation.name, organisation.name_zh]
+    names = {
+        "family_name": draft.family_name,
+        "given_name": draft.given_name,
+        "name_zh": draft.name_zh,
+    }
+    return {
+        "pinyin": display_pinyin(draft.name_zh),
+        "sort_key": sort_key(**names),
+        "search_text": search_document(**names, extra=extra),
+    }
+
+
+class ContactService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # Reading -----------------------------------------------------------------------------
+    def search(self, query: str = "", *, include_archived: bool = False) -> list[str]:
+        with self.db.session() as session:
+            return q.search_ids(session, query, include_archived=include_archived)
+
+    def rows(self, ids: list[str]) -> list[ContactRow]:
+        with self.db.session() as session:
+            return q.rows(session, ids)
+
+    def count(self) -> int:
+        with self.db.session() as session:
+            return q.count(session)
+
+    def get(self, contact_id: str) -> ContactRecord:
+        with self.db.session() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise DomainError(NOT_FOUND)
+            draft = _draft_from(contact, *q.child_values(session, contact_id))
+            return ContactRecord(
+                contact.id,
+                contact.version,
+                draft,
+                contact.archived,
+                contact.created_at,
+                contact.updated_at,
+            )
+
+    def pick_list(self, query: str = "", *, limit: int = 50) -> list[tuple[str, str]]:
+        with self.db.session() as session:
+            return q.find_by_name(session, query, limit=limit)
+
+    def tags(self) -> list[str]:
+        with self.db.session() as session:
+            return q.all_tags(session)
+
+    def as_dicts(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Contacts in DESIGN.md's JSON shape (for `crm contacts --json` and exports)."""
+        result = []
+        with self.db.session() as session:
+            for row in q.rows(session, ids):
+                contact = session.get(Contact, row.id)
+                assert contact is not None
+                emails, phones, tags = q.child_values(session, row.id)
+                result.append(
+                    {
+                        "id": row.id,
+                        "family_name": row.family_name,
+                        "given_name": row.given_name,
+                        "name_zh": row.name_zh,
+                        "pinyin": row.pinyin,
+                        "honorific": row.honorific,
+                        "position": row.position,
+                        "position_zh": row.position_zh,
+                        "organisation": row.organisation,
+                        "emails": emails,
+                        "phones": phones,
+                        "wechat": contact.wechat,
+                        "birthday": row.birthday or None,
+                        "birthday_calendar": row.birthday_calendar,
+                        "birthday_leap_month": row.birthday_leap_month,
+                        "language": row.language,
+                        "tags": tags,
+                        "owner": row.owner,
+                        "status": row.status,
+                        "successor_of": contact.successor_of_id,
+                        "archived": row.archived,
+                        "notes": contact.notes,
+                    }
+                )
+        return result
+
+    # Writing -----------------------------------------------------------------------------
+    def create(self, draft: ContactDraft, *, contact_id: str | None = None) -> tuple[str, Changes]:
+        clean = draft.validate()
+        new = contact_id or new_id()
+        with self.db.write() as session:
+            self._check_references(session, clean, new)
+            values = self._values(session, clean)
+            session.add(Contact(id=new, **values))
+            session.flush()
+            q.replace_children(
+                session, new, emails=clean.emails, phones=clean.phones, tags=clean.tags
+            )
+        return new, Changes(contacts=frozenset({new}))
+
+    def update(self, contact_id: str, draft: ContactDraft, *, expected_version: int) -> Changes:
+        clean = draft.validate(contact_id=contact_id)
+        with self.db.write() as session:
+            self._check_references(session, clean, contact_id)
+            values = self._values(session, clean)
+            result = session.execute(
+                update(Contact.__table__)  # type: ignore[attr-defined]
+                .where(Contact.__table__.c.id == contact_id)  # type: ignore[attr-defined]
+                .where(Contact.__table__.c.version == expected_version)  # type: ignore[attr-defined]
+                .values(**values, version=expected_version + 1, updated_at=utcnow())
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                exists = session.get(Contact, contact_id) is not None
+                raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
+            q.replace_children(
+                session, contact_id, emails=clean.emails, phones=clean.phones, tags=clean.tags
+            )
+        return Changes(contacts=frozenset({contact_id}))
+
+    def set_archived(self, contact_id: str, archived: bool) -> Changes:
+        with self.db.write() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise DomainError(NOT_FOUND)
+            contact.archived = archived
+            contact.version += 1
+            contact.updated_at = utcnow()
+        return Changes(contacts=frozenset({contact_id}))
+
+    def delete(self, contact_id: str) -> tuple[DeletedContact, Changes]:
+        record = self.get(contact_id)
+        with self.db.write() as session:
+            table = Contact.__table__  # type: ignore[attr-defined]
+            successors = tuple(
+                session.execute(
+                    select(table.c.id).where(table.c.successor_of_id == contact_id)
+                ).scalars()
+            )
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise DomainError(NOT_FOUND)
+            session.delete(contact)
+        changed = frozenset({contact_id, *successors})
+        return DeletedContact(record, successors), Changes(contacts=changed)
+
+    def restore(self, deleted: DeletedContact) -> Changes:
+        """Undo a delete: the same id, fields, e-mails, phones, tags and successor links."""
+        record = deleted.record
+        draft = record.draft
+        with self.db.write() as session:
+            if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
+                draft.organisation_id = None
+            if draft.owner_id and session.get(Staff, draft.owner_id) is None:
+                draft.owner_id = None
+            if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
+                draft.successor_of_id = None
+            values = self._values(session, draft)
+            session.add(
+                Contact(
+                    id=record.id,
+                    version=record.version + 1,
+                    archived=record.archived,
+                    created_at=record.created_at,
+                    **values,
+                )
+            )
+            session.flush()
+            q.replace_children(
+                session, record.id, emails=draft.emails, phones=draft.phones, tags=draft.tags
+            )
+            table = Contact.__table__  # type: ignore[attr-defined]
+            if deleted.successors:
+                session.execute(
+                    update(table)
+                    .where(table.c.id.in_(deleted.successors))
+                    .values(successor_of_id=record.id)
+                )
+        return Changes(contacts=frozenset({record.id, *deleted.successors}))
+
+    # Helpers -----------------------------------------------------------------------------
+    def _values(self, session: Session, draft: ContactDraft) -> dict[str, Any]:
+        values = asdict(draft)
+        for key in ("emails", "phones", "tags"):
+            values.pop(key)
+        values["birthday_calendar"] = str(draft.birthday_calendar)
+        values["status"] = str(draft.status)
+        values.update(search_fields(session, draft))
+        return values
+
+    def _check_references(self, session: Session, draft: ContactDraft, contact_id: str) -> None:
+        if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
+            raise DomainError(UNKNOWN_ORGANISATION, field="organisation_id")
+        if draft.owner_id and session.get(Staff, draft.owner_id) is None:
+            raise DomainError(UNKNOWN_STAFF, field="owner_id")
+        if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
+            raise DomainError(UNKNOWN_PREDECESSOR, field="successor_of_id")

@@ -1,0 +1,230 @@
+"""Contact queries: search, blocks of rows for lists, one contact in full, writes.
+
+Lists read plain rows through SQLAlchemy Core, never ORM objects: 100k ORM objects cost seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, insert, literal, select, text, update
+from sqlmodel import Session
+
+from crm.domain.search import Term, parse_query
+from crm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Organisation, Staff
+
+C = Contact.__table__  # type: ignore[attr-defined]
+E = ContactEmail.__table__  # type: ignore[attr-defined]
+P = ContactPhone.__table__  # type: ignore[attr-defined]
+T = ContactTag.__table__  # type: ignore[attr-defined]
+O = Organisation.__table__  # type: ignore[attr-defined]  # noqa: E741
+S = Staff.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """What a list shows of a contact."""
+
+    id: str
+    family_name: str
+    given_name: str
+    name_zh: str
+    pinyin: str
+    honorific: str
+    position: str
+    position_zh: str
+    organisation: str
+    organisation_zh: str
+    email: str
+    phone: str
+    owner: str
+    status: str
+    language: str
+    birthday: str
+    birthday_calendar: str
+    birthday_leap_month: bool
+    archived: bool
+    tags: tuple[str, ...] = field(default=())
+
+
+def _fts_query(terms: Sequence[Term]) -> str:
+    parts = [f'"{t.text}"' if t.han else f'"{t.text}"*' for t in terms]
+    return " AND ".join(parts)
+
+
+def _like_clauses(terms: Sequence[Term]) -> list:  # type: ignore[type-arg]
+    padded = literal(" ") + C.c.search_text + literal(" ")
+    clauses = []
+    for term in terms:
+        needle = f" {term.text} " if term.han else f" {term.text}"
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append(padded.like(f"%{escaped}%", escape="\\"))
+    return clauses
+
+
+def search_ids(session: Session, query: str = "", *, include_archived: bool = False) -> list[str]:
+    """Ids of the contacts a query finds, in list order (family name, then given name)."""
+    terms = parse_query(query)
+    statement = select(C.c.id)
+    if not include_archived:
+        statement = statement.where(C.c.archived == False)  # noqa: E712
+    if terms:
+        if session.get_bind().dialect.name == "sqlite":
+            match = text(
+                "contact.rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q)"
+            )
+            statement = statement.where(match.bindparams(q=_fts_query(terms)))
+        else:
+            statement = statement.where(*_like_clauses(terms))
+    statement = statement.order_by(C.c.archived, C.c.sort_key, C.c.id)
+    return list(session.execute(statement).scalars())
+
+
+def count(session: Session, *, include_archived: bool = True) -> int:
+    statement = select(func.count()).select_from(C)
+    if not include_archived:
+        statement = statement.where(C.c.archived == False)  # noqa: E712
+    return int(session.execute(statement).scalar_one())
+
+
+def rows(session: Session, ids: Sequence[str]) -> list[ContactRow]:
+    """The list rows of these contacts, in the order of `ids`."""
+    if not ids:
+        return []
+    statement = (
+        select(
+            C.c.id,
+            C.c.family_name,
+            C.c.given_name,
+            C.c.name_zh,
+            C.c.pinyin,
+            C.c.honorific,
+            C.c.position,
+            C.c.position_zh,
+            O.c.name,
+            O.c.name_zh,
+            C.c.status,
+            C.c.language,
+            C.c.birthday,
+            C.c.birthday_calendar,
+            C.c.birthday_leap_month,
+            C.c.archived,
+            S.c.name,
+        )
+        .select_from(
+            C.outerjoin(O, O.c.id == C.c.organisation_id).outerjoin(S, S.c.id == C.c.owner_id)
+        )
+        .where(C.c.id.in_(ids))
+    )
+    emails = _first_values(session, E, E.c.address, ids)
+    phones = _first_values(session, P, P.c.number, ids)
+    tags: dict[str, list[str]] = {}
+    for contact_id, tag in session.execute(
+        select(T.c.contact_id, T.c.tag).where(T.c.contact_id.in_(ids)).order_by(T.c.tag)
+    ):
+        tags.setdefault(contact_id, []).append(tag)
+    by_id = {}
+    for r in session.execute(statement):
+        by_id[r[0]] = ContactRow(
+            id=r[0],
+            family_name=r[1],
+            given_name=r[2],
+            name_zh=r[3],
+            pinyin=r[4],
+            honorific=r[5],
+            position=r[6],
+            position_zh=r[7],
+            organisation=r[8] or "",
+            organisation_zh=r[9] or "",
+            status=r[10],
+            language=r[11],
+            birthday=r[12],
+            birthday_calendar=r[13],
+            birthday_leap_month=bool(r[14]),
+            archived=bool(r[15]),
+            owner=r[16] or "",
+            email=emails.get(r[0], ""),
+            phone=phones.get(r[0], ""),
+            tags=tuple(tags.get(r[0], ())),
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _first_values(session: Session, table, column, ids: Sequence[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    first: dict[str, str] = {}
+    statement = (
+        select(table.c.contact_id, column)
+        .where(table.c.contact_id.in_(ids))
+        .order_by(table.c.contact_id, table.c.position)
+    )
+    for contact_id, value in session.execute(statement):
+        first.setdefault(contact_id, value)
+    return first
+
+
+def child_values(session: Session, contact_id: str) -> tuple[list[str], list[str], list[str]]:
+    """A contact's e-mails, phones and tags."""
+    emails = session.execute(
+        select(E.c.address).where(E.c.contact_id == contact_id).order_by(E.c.position)
+    ).scalars()
+    phones = session.execute(
+        select(P.c.number).where(P.c.contact_id == contact_id).order_by(P.c.position)
+    ).scalars()
+    tags = session.execute(
+        select(T.c.tag).where(T.c.contact_id == contact_id).order_by(T.c.tag)
+    ).scalars()
+    return list(emails), list(phones), list(tags)
+
+
+def replace_children(
+    session: Session,
+    contact_id: str,
+    *,
+    emails: Iterable[str],
+    phones: Iterable[str],
+    tags: Iterable[str],
+) -> None:
+    for table in (E, P, T):
+        session.execute(delete(table).where(table.c.contact_id == contact_id))
+    email_rows = [
+        {"contact_id": contact_id, "position": i, "address": a} for i, a in enumerate(emails)
+    ]
+    phone_rows = [
+        {"contact_id": contact_id, "position": i, "number": n} for i, n in enumerate(phones)
+    ]
+    tag_rows = [{"contact_id": contact_id, "tag": t} for t in tags]
+    for table, values in ((E, email_rows), (P, phone_rows), (T, tag_rows)):
+        if values:
+            session.execute(insert(table), values)
+
+
+def all_tags(session: Session) -> list[str]:
+    return list(session.execute(select(T.c.tag).distinct().order_by(T.c.tag)).scalars())
+
+
+def ids_in_organisation(session: Session, organisation_id: str) -> list[str]:
+    return list(
+        session.execute(select(C.c.id).where(C.c.organisation_id == organisation_id)).scalars()
+    )
+
+
+def set_search_fields(
+    session: Session, contact_id: str, *, search_text: str, sort_key: str
+) -> None:
+    session.execute(
+        update(C).where(C.c.id == contact_id).values(search_text=search_text, sort_key=sort_key)
+    )
+
+
+def find_by_name(session: Session, query: str, *, limit: int = 50) -> list[tuple[str, str]]:
+    """(id, display name) pairs for pickers such as "successor of"."""
+    ids = search_ids(session, query, include_archived=True)[:limit]
+    return [(r.id, display_label(r)) for r in rows(session, ids)]
+
+
+def display_label(row: ContactRow) -> str:
+    latin = " ".join(p for p in (row.given_name, row.family_name) if p) or row.pinyin
+    if row.name_zh and latin:
+        return f"{latin} ({row.name_zh})"
+    return latin or row.name_zh

@@ -1,0 +1,113 @@
+"""Where the database is and how to talk to it.
+
+SQLite (the default, a file in the user's data folder) runs in WAL mode with foreign keys on and
+a busy timeout, and every write transaction starts with BEGIN IMMEDIATE: a deferred transaction
+that reads and then writes fails with "database is locked" against another writer whatever the
+timeout. A SQLAlchemy URL (PostgreSQL for a shared office) works the same way through `Database`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+APP_NAME = "Liaison"
+DB_FILENAME = "liaison.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_database_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+
+
+def resolve_url(database: str | os.PathLike[str] | None = None) -> str:
+    """A path or a SQLAlchemy URL; None means CRM_DATABASE, else the file in the data folder."""
+    value = os.fspath(database) if database is not None else os.environ.get("CRM_DATABASE", "")
+    if not value:
+        value = os.fspath(default_database_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser().absolute()
+    return f"sqlite:///{path}"
+
+
+class Database:
+    """The engine and the sessions over it; built once by the app or the command and passed in."""
+
+    def __init__(self, database: str | os.PathLike[str] | None = None) -> None:
+        self.url = resolve_url(database)
+        self.is_sqlite = make_url(self.url).get_backend_name() == "sqlite"
+        self.engine = self._create_engine()
+        self._writer = self.engine.execution_options(liaison_write=True)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database or an in-memory one."""
+        if not self.is_sqlite:
+            return None
+        name = make_url(self.url).database
+        return Path(name) if name and name != ":memory:" else None
+
+    def _create_engine(self) -> Engine:
+        if not self.is_sqlite:
+            return create_engine(self.url, pool_pre_ping=True)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            self.url,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+
+    def session(self) -> Session:
+        """A session for reading."""
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction holds the write lock from the start; commits on success."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the database file (on exit, so the -wal file stays small)."""
+        if self.is_sqlite:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself, so that writers can ask for IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "memory":
+        cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA journal_size_limit = 67108864")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    write = conn.get_execution_options().get("liaison_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
