@@ -140,3 +140,20 @@ def _readings(char: str) -> list[str]:
         if reading.lower() not in seen:
             seen.append(reading.lower())
     return seen or [""]
+
+
+def latin_name(family_name: str, given_name: str, name_zh: str = "") -> str:
+    """The name in Latin letters as its owner writes it: "Wang Fang" for a Chinese name (family
+    name first), "Katrin Müller" otherwise; the generated pinyin when no Latin name was given."""
+    if not (family_name or given_name):
+        return display_pinyin(name_zh)
+    parts = (family_name, given_name) if has_han(name_zh) else (given_name, family_name)
+    return " ".join(p for p in parts if p)
+
+
+def full_label(family_name: str, given_name: str, name_zh: str = "") -> str:
+    """One line for pickers and messages: "Wang Fang (王芳)", "Katrin Müller", "王芳"."""
+    latin = latin_name(family_name, given_name, name_zh)
+    if name_zh and latin:
+        return f"{latin} ({name_zh})"
+    return latin or name_zh

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, func, insert, literal, select, text, update
 from sqlmodel import Session
 
+from crm.domain.names import full_label
 from crm.domain.search import Term, parse_query
 from crm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Organisation, Staff
 
@@ -224,7 +225,4 @@ def find_by_name(session: Session, query: str, *, limit: int = 50) -> list[tuple
 
 
 def display_label(row: ContactRow) -> str:
-    latin = " ".join(p for p in (row.given_name, row.family_name) if p) or row.pinyin
-    if row.name_zh and latin:
-        return f"{latin} ({row.name_zh})"
-    return latin or row.name_zh
+    return full_label(row.family_name, row.given_name, row.name_zh)

@@ -1,0 +1,177 @@
+"""The `crm` command: the scripting contract of DESIGN.md, and the way to open the window.
+
+Exit codes: 0 success, 1 a data problem explained on stderr in one sentence, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from crm import __version__
+from crm.domain.names import latin_name
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Translator
+from crm.i18n import LANGUAGES, default_language, translator
+
+DEMO_LOADED = QT_TRANSLATE_NOOP("Cli", "Sample office loaded: {created} records added.")
+DEMO_ALREADY = QT_TRANSLATE_NOOP("Cli", "The sample office is already loaded: nothing added.")
+NO_CONTACTS = QT_TRANSLATE_NOOP("Cli", "No contacts found.")
+CHECK_OK = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Database {where}: integrity {integrity}, schema {current} (newest {head}), {contacts} contacts.",
+)
+CHECK_PENDING = QT_TRANSLATE_NOOP(
+    "Cli",
+    "The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.",
+)
+NO_DATABASE = QT_TRANSLATE_NOOP("Cli", "There is no database at “{where}”.")
+DISK_PROBLEM = QT_TRANSLATE_NOOP("Cli", "The database could not be written: {reason}")
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--database",
+        default=default,
+        help="a SQLite file or a SQLAlchemy URL (default: CRM_DATABASE, else the data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=default, help="language of messages and titles"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm",
+        description="Liaison: the CRM of a city's international-relations office. "
+        "With no command it opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
+    _common(parser, suppress=False)
+    parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="load the sample office (a second run adds nothing)")
+    _common(demo, suppress=True)
+
+    contacts = commands.add_parser("contacts", help="list contacts, or those a search finds")
+    _common(contacts, suppress=True)
+    contacts.add_argument("--search", default="", metavar="TEXT", help="as the app's search box")
+    contacts.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    contacts.add_argument(
+        "--include-archived", action="store_true", help="list archived contacts too"
+    )
+
+    check = commands.add_parser("check", help="integrity and migration status of the database")
+    _common(check, suppress=True)
+    check.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    language = args.lang or default_language()
+    if args.command is None:
+        from crm.app import run_app
+
+        return run_app(database=args.database, language=args.lang, minimized=args.minimized)
+    args.language = language
+    tr = translator(language)
+    handlers: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
+        "demo": _demo,
+        "contacts": _contacts,
+        "check": _check,
+    }
+    try:
+        return handlers[args.command](args, tr)
+    except DomainError as error:
+        print(error.render(tr), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(DISK_PROBLEM.with_params(reason=error.strerror or error).render(tr), file=sys.stderr)
+        return 1
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from crm.store.database import Database
+    from crm.store.migrate import upgrade
+
+    db = Database(args.database)
+    upgrade(db)
+    return db
+
+
+def _demo(args: argparse.Namespace, tr: Translator) -> int:
+    from crm.services.demo import load_demo
+
+    report = load_demo(_open(args))
+    sentence = DEMO_LOADED.with_params(created=report.created) if report.created else DEMO_ALREADY
+    print(sentence.render(tr))
+    return 0
+
+
+def _contacts(args: argparse.Namespace, tr: Translator) -> int:
+    from crm.services.contacts import ContactService
+
+    service = ContactService(_open(args))
+    ids = service.search(args.search, include_archived=args.include_archived)
+    if args.json:
+        _print_json(service.as_dicts(ids))
+        return 0
+    rows = service.rows(ids)
+    if not rows:
+        print(NO_CONTACTS.render(tr))
+        return 0
+    chinese = args.language == "zh_CN"
+    for row in rows:
+        latin = latin_name(row.family_name, row.given_name, row.name_zh)
+        organisation = (row.organisation_zh if chinese else "") or row.organisation
+        print("\t".join([latin, row.name_zh, organisation, row.email]))
+    return 0
+
+
+def _check(args: argparse.Namespace, tr: Translator) -> int:
+    from crm.services.check import check
+    from crm.store.database import Database
+
+    db = Database(args.database)
+    if db.path is not None and not db.path.exists():
+        raise DomainError(NO_DATABASE.with_params(where=db.path))
+    report = check(db)
+    if args.json:
+        _print_json(
+            {
+                "database": report.database,
+                "integrity": report.integrity,
+                "schema_revision": report.schema_revision,
+                "schema_head": report.schema_head,
+                "contacts": report.contacts,
+                "ok": report.ok,
+            }
+        )
+    else:
+        print(
+            CHECK_OK.with_params(
+                where=report.database,
+                integrity=report.integrity,
+                current=report.schema_revision or "-",
+                head=report.schema_head,
+                contacts=report.contacts,
+            ).render(tr)
+        )
+        if report.schema_revision != report.schema_head:
+            print(CHECK_PENDING.render(tr))
+    return 0 if report.ok else 1
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

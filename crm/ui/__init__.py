@@ -1,0 +1,1 @@
+"""The Qt user interface: pages, item models, dialogs. It calls services and holds no rules."""

@@ -1,0 +1,124 @@
+"""The one way a user action touches data: off the GUI thread, with a plain-language error.
+
+`run` hands the service call to a worker thread and routes the result back to the GUI thread
+(a queued signal) to `on_success`, or shows the error in one sentence. Tests make it inline.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from crm.domain.text import DomainError
+from crm.ui.language import render
+
+log = logging.getLogger("crm.ui.operations")
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)  # result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as error:  # routed to the GUI thread, never lost
+            self._relay.finished.emit(None, error)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+def describe_error(error: BaseException) -> str:
+    """One sentence for the user."""
+    if isinstance(error, DomainError):
+        return render(error)
+    if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
+        return QApplication.translate(
+            "Operations", "The disk is full: free some space and try again."
+        )
+    message = str(error).lower()
+    if "database is locked" in message:
+        return QApplication.translate(
+            "Operations",
+            "The database is busy in another window or program: try again in a moment.",
+        )
+    if "disk i/o error" in message or "database or disk is full" in message:
+        return QApplication.translate(
+            "Operations", "The disk could not be written (it may be full): nothing was changed."
+        )
+    return QApplication.translate(
+        "Operations", "Something went wrong and nothing was changed. Details are in the log."
+    )
+
+
+class Operations(QObject):
+    """Runs service calls for the widgets. `inline=True` (tests) runs them at once."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
+        super().__init__(parent)
+        self.inline = inline
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one writer: SQLite writes go through one worker
+        self._running: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Run `fn`; `on_error` may handle an error itself by returning True."""
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            if error is None:
+                if on_success:
+                    on_success(result)
+                return
+            if not isinstance(error, DomainError):
+                log.error(
+                    "operation failed\n%s",
+                    "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+                )
+            if on_error and on_error(error):
+                return
+            QMessageBox.warning(
+                parent, QApplication.translate("Operations", "Liaison"), describe_error(error)
+            )
+
+        if self.inline:
+            try:
+                result = fn()
+            except Exception as error:
+                finish(None, error)
+            else:
+                finish(result, None)
+            return
+        relay = _Relay()
+        self._running.add(relay)
+        self.busy_changed.emit(True)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._running.discard(relay)
+            self.busy_changed.emit(bool(self._running))
+            finish(result, error)
+
+        relay.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_Job(fn, relay))
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
