@@ -6,7 +6,9 @@ Exit codes: 0 success, 1 a data problem explained on stderr in one sentence, 2 w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -91,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as error:
         print(error.render(tr), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of our output went away (`crm contacts | head`): not a problem of ours.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(DISK_PROBLEM.with_params(reason=error.strerror or error).render(tr), file=sys.stderr)
         return 1

@@ -52,6 +52,8 @@ class PartialDate:
         if not match:
             raise DomainError(BAD_DATE.with_params(value=value))
         year = int(match[1])
+        if year < 1:
+            raise DomainError(NO_SUCH_DAY.with_params(value=value))
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if month is not None and not 1 <= month <= 12:

@@ -32,6 +32,38 @@ UNKNOWN_PREDECESSOR = QT_TRANSLATE_NOOP(
 ContactRow = q.ContactRow
 display_label = q.display_label
 
+# A search that finds at most this many contacts is read whole; a larger one page by page.
+SMALL_RESULT = 3000
+
+
+class ContactResults:
+    """What a search found: its count at once, its ids in list order when asked for."""
+
+    def __init__(self, db: Database, search: q.Search) -> None:
+        self._db = db
+        self._search = search
+        with db.session() as session:
+            self.count = search.count(session)
+            self._all = search.ids(session) if self.count <= SMALL_RESULT else None
+
+    def ids(self, start: int = 0, stop: int | None = None) -> list[str]:
+        stop = self.count if stop is None else min(stop, self.count)
+        if start >= stop:
+            return []
+        if self._all is not None:
+            return self._all[start:stop]
+        with self._db.session() as session:
+            return self._search.ids(session, offset=start, limit=stop - start)
+
+    def position(self, contact_id: str) -> int | None:
+        if self._all is not None:
+            try:
+                return self._all.index(contact_id)
+            except ValueError:
+                return None
+        with self._db.session() as session:
+            return self._search.position(session, contact_id)
+
 
 @dataclass(frozen=True)
 class ContactRecord:
@@ -51,7 +83,7 @@ class DeletedContact:
     successors: tuple[str, ...]
 
 
-def _draft_from(
+def draft_from(
     contact: Contact, emails: list[str], phones: list[str], tags: list[str]
 ) -> ContactDraft:
     return ContactDraft(
@@ -102,8 +134,13 @@ class ContactService:
 
     # Reading -----------------------------------------------------------------------------
     def search(self, query: str = "", *, include_archived: bool = False) -> list[str]:
+        """Ids of every contact the query finds, in list order (the app's search box matching)."""
         with self.db.session() as session:
             return q.search_ids(session, query, include_archived=include_archived)
+
+    def find(self, query: str = "", *, include_archived: bool = False) -> ContactResults:
+        """The same search, read lazily: for lists of any length."""
+        return ContactResults(self.db, q.Search.of(query, include_archived=include_archived))
 
     def rows(self, ids: list[str]) -> list[ContactRow]:
         with self.db.session() as session:
@@ -118,7 +155,7 @@ class ContactService:
             contact = session.get(Contact, contact_id)
             if contact is None:
                 raise DomainError(NOT_FOUND)
-            draft = _draft_from(contact, *q.child_values(session, contact_id))
+            draft = draft_from(contact, *q.child_values(session, contact_id))
             return ContactRecord(
                 contact.id,
                 contact.version,

@@ -6,17 +6,18 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from crm.domain.organisations import OrganisationKind
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.changes import Changes
-from crm.services.contacts import search_fields
+from crm.services.contacts import draft_from, search_fields
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, Organisation, Place, Staff
 
 ORGANISATION_NAME_REQUIRED = QT_TRANSLATE_NOOP("Organisations", "Give the organisation a name.")
+ORGANISATION_GONE = QT_TRANSLATE_NOOP("Organisations", "This organisation no longer exists.")
 ORGANISATION_EXISTS = QT_TRANSLATE_NOOP(
     "Organisations", "An organisation called “{name}” already exists."
 )
@@ -94,11 +95,7 @@ class DirectoryService:
             raise DomainError(ORGANISATION_NAME_REQUIRED, field="name")
         with self.db.write() as session:
             label = name or name_zh
-            clash = session.execute(
-                select(Organisation.id).where(func.lower(Organisation.name) == label.lower())
-            ).first()
-            if clash:
-                raise DomainError(ORGANISATION_EXISTS.with_params(name=label), field="name")
+            self._refuse_organisation_clash(session, label)
             organisation = Organisation(
                 name=label,
                 name_zh=name_zh,
@@ -109,21 +106,25 @@ class DirectoryService:
             session.add(organisation)
             return organisation.id, Changes(organisations=True)
 
-    def rename_organisation(self, organisation_id: str, *, name: str, name_zh: str) -> Changes:
-        """Rename, and re-index the contacts found by the old name."""
-        from crm.services.contacts import ContactService
-
+    def rename_organisation(self, organisation_id: str, *, name: str, name_zh: str = "") -> Changes:
+        """Rename, and re-index the contacts found by the organisation's name."""
+        name, name_zh = name.strip(), name_zh.strip()
+        if not name and not name_zh:
+            raise DomainError(ORGANISATION_NAME_REQUIRED, field="name")
         with self.db.write() as session:
             organisation = session.get(Organisation, organisation_id)
             if organisation is None:
-                raise DomainError(ORGANISATION_NAME_REQUIRED)
-            organisation.name, organisation.name_zh = name.strip(), name_zh.strip()
+                raise DomainError(ORGANISATION_GONE)
+            label = name or name_zh
+            self._refuse_organisation_clash(session, label, besides=organisation_id)
+            organisation.name, organisation.name_zh = label, name_zh
             session.flush()
             ids = q.ids_in_organisation(session, organisation_id)
-        service = ContactService(self.db)
-        with self.db.write() as session:
             for contact_id in ids:
-                draft = service.get(contact_id).draft
+                contact = session.get(Contact, contact_id)
+                assert contact is not None
+                emails, phones, tags = q.child_values(session, contact_id)
+                draft = draft_from(contact, emails, phones, tags)
                 fields = search_fields(session, draft)
                 q.set_search_fields(
                     session,
@@ -133,6 +134,16 @@ class DirectoryService:
                 )
         return Changes(contacts=frozenset(ids), organisations=True)
 
+    @staticmethod
+    def _refuse_organisation_clash(
+        session: Session, label: str, *, besides: str | None = None
+    ) -> None:
+        # Compared in Python: SQL lower() folds ASCII only (Ø and ø would differ).
+        wanted = label.casefold()
+        for other_id, other_name in session.execute(select(Organisation.id, Organisation.name)):
+            if other_id != besides and other_name.casefold() == wanted:
+                raise DomainError(ORGANISATION_EXISTS.with_params(name=other_name), field="name")
+
     def create_staff(self, *, name: str, email: str = "") -> tuple[str, Changes]:
         name, email = " ".join(name.split()), email.strip()
         if not name:
@@ -140,10 +151,7 @@ class DirectoryService:
         if email and not _EMAIL.match(email):
             raise DomainError(BAD_STAFF_EMAIL.with_params(value=email), field="email")
         with self.db.write() as session:
-            clash = session.execute(
-                select(Staff.id).where(func.lower(Staff.name) == name.lower())
-            ).first()
-            if clash:
+            if self._staff_named(session, name) is not None:
                 raise DomainError(STAFF_EXISTS.with_params(name=name), field="name")
             member = Staff(name=name, email=email)
             session.add(member)
@@ -151,10 +159,16 @@ class DirectoryService:
 
     def staff_by_name(self, name: str) -> StaffItem | None:
         with self.db.session() as session:
-            member = session.execute(
-                select(Staff).where(func.lower(Staff.name) == name.strip().lower())
-            ).scalar_one_or_none()
+            member = self._staff_named(session, name)
             return StaffItem(member.id, member.name, member.email) if member else None
+
+    @staticmethod
+    def _staff_named(session: Session, name: str) -> Staff | None:
+        wanted = " ".join(name.split()).casefold()
+        for member in session.execute(select(Staff)).scalars():
+            if member.name.casefold() == wanted:
+                return member
+        return None
 
     def contact_count_in(self, organisation_id: str) -> int:
         with self.db.session() as session:

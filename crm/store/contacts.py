@@ -8,7 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, literal, select, text, update
+from sqlalchemy import (
+    and_,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlmodel import Session
 
 from crm.domain.names import full_label
@@ -64,22 +75,104 @@ def _like_clauses(terms: Sequence[Term]) -> list:  # type: ignore[type-arg]
     return clauses
 
 
-def search_ids(session: Session, query: str = "", *, include_archived: bool = False) -> list[str]:
-    """Ids of the contacts a query finds, in list order (family name, then given name)."""
-    terms = parse_query(query)
-    statement = select(C.c.id)
-    if not include_archived:
-        statement = statement.where(C.c.archived == False)  # noqa: E712
-    if terms:
-        if session.get_bind().dialect.name == "sqlite":
-            match = text(
-                "contact.rowid IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q)"
-            )
-            statement = statement.where(match.bindparams(q=_fts_query(terms)))
+# Searches on SQLite go through the FTS5 index. A query's matches are counted in the index
+# (cheap), less the archived ones (few); a small result is read whole, driven from the index
+# (CROSS JOIN keeps SQLite from walking the whole contact table), and a large one is read a
+# block at a time along the covering (archived, sort_key, id) index.
+_FTS_ROWIDS = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q"
+_SQL_COUNT_ALL = "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :q"
+_SQL_COUNT_ARCHIVED = (
+    f"SELECT count(*) FROM contact WHERE archived = 1 AND rowid IN ({_FTS_ROWIDS})"
+)
+_SQL_SMALL = (
+    "SELECT c.id FROM contact_fts f CROSS JOIN contact c ON c.rowid = f.rowid "
+    "WHERE f.contact_fts MATCH :q {archived} ORDER BY c.archived, c.sort_key, c.id"
+)
+_SQL_BLOCK = (
+    f"SELECT id FROM contact WHERE rowid IN ({_FTS_ROWIDS}) {{archived}} "
+    "ORDER BY archived, sort_key, id LIMIT :limit OFFSET :offset"
+)
+
+
+@dataclass(frozen=True)
+class Search:
+    """A parsed query over the contacts: count it, then read its ids in list order."""
+
+    terms: tuple[Term, ...]
+    include_archived: bool = False
+
+    @classmethod
+    def of(cls, query: str, *, include_archived: bool = False) -> Search:
+        return cls(tuple(parse_query(query)), include_archived)
+
+    def _fts(self, session: Session) -> bool:
+        return bool(self.terms) and session.get_bind().dialect.name == "sqlite"
+
+    def _archived_sql(self, alias: str = "") -> str:
+        return "" if self.include_archived else f"AND {alias}archived = 0"
+
+    def count(self, session: Session) -> int:
+        if self._fts(session):
+            q = _fts_query(self.terms)
+            total = session.execute(text(_SQL_COUNT_ALL), {"q": q}).scalar_one()
+            if not self.include_archived:
+                total -= session.execute(text(_SQL_COUNT_ARCHIVED), {"q": q}).scalar_one()
+            return int(total)
+        statement = select(func.count()).select_from(C).where(*self._where())
+        return int(session.execute(statement).scalar_one())
+
+    def ids(self, session: Session, *, offset: int = 0, limit: int | None = None) -> list[str]:
+        if self._fts(session):
+            q = _fts_query(self.terms)
+            if limit is None:
+                sql = _SQL_SMALL.format(archived=self._archived_sql("c."))
+                return list(session.execute(text(sql), {"q": q}).scalars())
+            sql = _SQL_BLOCK.format(archived=self._archived_sql())
+            params = {"q": q, "limit": limit, "offset": offset}
+            return list(session.execute(text(sql), params).scalars())
+        statement = (
+            select(C.c.id).where(*self._where()).order_by(C.c.archived, C.c.sort_key, C.c.id)
+        )
+        if limit is not None:
+            statement = statement.limit(limit).offset(offset)
+        return list(session.execute(statement).scalars())
+
+    def position(self, session: Session, contact_id: str) -> int | None:
+        """Where a contact stands in this search's list, or None if the search does not find it."""
+        key = session.execute(
+            select(C.c.archived, C.c.sort_key).where(C.c.id == contact_id)
+        ).first()
+        if key is None or (key[0] and not self.include_archived):
+            return None
+        archived, sort = key
+        before = or_(
+            C.c.archived < archived,
+            and_(C.c.archived == archived, C.c.sort_key < sort),
+            and_(C.c.archived == archived, C.c.sort_key == sort, C.c.id < contact_id),
+        )
+        mine = select(func.count()).select_from(C).where(C.c.id == contact_id)
+        earlier = select(func.count()).select_from(C).where(before)
+        params: dict[str, str] = {}
+        if self._fts(session):
+            match = literal_column("contact.rowid").in_(text(_FTS_ROWIDS))
+            mine, earlier = mine.where(match), earlier.where(match)
+            if not self.include_archived:
+                earlier = earlier.where(C.c.archived == False)  # noqa: E712
+            params = {"q": _fts_query(self.terms)}
         else:
-            statement = statement.where(*_like_clauses(terms))
-    statement = statement.order_by(C.c.archived, C.c.sort_key, C.c.id)
-    return list(session.execute(statement).scalars())
+            mine, earlier = mine.where(*self._where()), earlier.where(*self._where())
+        if not session.execute(mine, params).scalar_one():
+            return None
+        return int(session.execute(earlier, params).scalar_one())
+
+    def _where(self) -> list:  # type: ignore[type-arg]
+        clauses = [] if self.include_archived else [C.c.archived == False]  # noqa: E712
+        return clauses + _like_clauses(self.terms)
+
+
+def search_ids(session: Session, query: str = "", *, include_archived: bool = False) -> list[str]:
+    """Ids of every contact a query finds, in list order (family name, then given name)."""
+    return Search.of(query, include_archived=include_archived).ids(session)
 
 
 def count(session: Session, *, include_archived: bool = True) -> int:

@@ -33,6 +33,8 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> str:
     value = os.fspath(database) if database is not None else os.environ.get("CRM_DATABASE", "")
     if not value:
         value = os.fspath(default_database_path())
+    if value == ":memory:":
+        return "sqlite://"
     if "://" in value:
         return value
     path = Path(value).expanduser().absolute()
@@ -59,8 +61,6 @@ class Database:
     def _create_engine(self) -> Engine:
         if not self.is_sqlite:
             return create_engine(self.url, pool_pre_ping=True)
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             self.url,
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -84,11 +84,18 @@ class Database:
                 session.rollback()
                 raise
 
+    def pragma(self, statement: str) -> None:
+        """Run a SQLite PRAGMA outside any transaction (some, like journal_mode, require it)."""
+        raw = self.engine.raw_connection()
+        try:
+            raw.cursor().execute(f"PRAGMA {statement}")
+        finally:
+            raw.close()
+
     def checkpoint(self) -> None:
         """Fold the WAL back into the database file (on exit, so the -wal file stays small)."""
         if self.is_sqlite:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.pragma("wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -100,9 +107,8 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "memory":
-        cursor.execute("PRAGMA journal_mode = WAL")
+    # WAL is a property of the file, switched on by `migrate.upgrade` once the file is known to
+    # be ours: merely looking at someone else's database must not change it.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA journal_size_limit = 67108864")
     cursor.close()

@@ -69,7 +69,11 @@ def schema_status(db: Database) -> SchemaStatus:
 
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to the newest revision; returns the backup made first, if any."""
+    if db.path is not None:
+        db.path.parent.mkdir(parents=True, exist_ok=True)
     status = schema_status(db)
+    if db.path is not None:
+        db.pragma("journal_mode = WAL")
     if status.up_to_date:
         return None
     backup = None

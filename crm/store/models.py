@@ -54,7 +54,7 @@ class Organisation(SQLModel, table=True):
 
 class Contact(SQLModel, table=True):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_list", "archived", "sort_key"),)
+    __table_args__ = (Index("ix_contact_list", "archived", "sort_key", "id"),)
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
     family_name: str = Field(default="", max_length=200)

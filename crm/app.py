@@ -1,0 +1,48 @@
+"""Builds the application: QApplication, language, database, services, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crm.domain.text import DomainError
+from crm.i18n import translator
+
+
+def run_app(
+    *, database: str | None = None, language: str | None = None, minimized: bool = False
+) -> int:
+    from crm.services.bundle import Services
+    from crm.ui.language import LanguageManager, render
+    from crm.ui.main_window import MainWindow
+    from crm.ui.operations import Operations
+    from crm.ui.settings import Settings
+
+    logging.basicConfig(level=logging.INFO)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Liaison")
+    app.setOrganizationName("Liaison")
+    app.setApplicationDisplayName("Liaison")
+    settings = Settings()
+    languages = LanguageManager(settings)
+    languages.switch(languages.initial_language(language), remember=language is None)
+    try:
+        services = Services.open(database)
+    except DomainError as error:
+        QMessageBox.critical(None, "Liaison", render(error))
+        print(error.render(translator(languages.language)), file=sys.stderr)
+        return 1
+    operations = Operations()
+    window = MainWindow(services, operations, languages, settings)
+    if minimized:
+        window.showMinimized()
+    else:
+        window.show()
+    code = app.exec()
+    operations.wait()
+    services.db.checkpoint()
+    services.db.dispose()
+    return code

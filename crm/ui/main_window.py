@@ -1,0 +1,136 @@
+"""The main window: menus, the contacts page, the status bar and the language switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from crm import __version__
+from crm.services.bundle import Services
+from crm.ui.language import LanguageManager
+from crm.ui.operations import Operations
+from crm.ui.pages.contacts import ContactsPage
+from crm.ui.settings import Settings
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "zh_CN": "简体中文",
+}  # each in its own language, never translated
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        operations: Operations,
+        language: LanguageManager,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._operations = operations
+        self._language = language
+        self._settings = settings
+        self.undo_stack = QUndoStack(self)
+
+        self.contacts_page = ContactsPage(services, operations, language, settings, self.undo_stack)
+        self.setCentralWidget(self.contacts_page)
+        self.contacts_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.show_archived_action = QAction(self)
+        self.show_archived_action.setCheckable(True)
+        self.show_archived_action.setChecked(self.contacts_page.show_archived.isChecked())
+        self.show_archived_action.toggled.connect(self.contacts_page.show_archived.setChecked)
+        self.contacts_page.show_archived.toggled.connect(self.show_archived_action.setChecked)
+
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == language.language)
+            action.triggered.connect(lambda _checked=False, c=code: self._language.switch(c))
+            group.addAction(action)
+            self.language_actions[code] = action
+        language.changed.connect(self._language_switched)
+
+        page = self.contacts_page
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(page.new_action)
+        self.file_menu.addAction(page.demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(page.find_action)
+        self.edit_menu.addAction(page.edit_action)
+        self.edit_menu.addAction(page.archive_action)
+        self.edit_menu.addAction(page.delete_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.show_archived_action)
+        self.language_menu = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+        self.resize(1280, 800)
+        geometry = settings.window_state("main_geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.retranslate()
+
+    def _language_switched(self, code: str) -> None:
+        for key, action in self.language_actions.items():
+            action.setChecked(key == code)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Liaison"),
+            self.tr(
+                "<h3>Liaison %1</h3><p>The memory of a city's international relations: "
+                "partners, people, visits and occasions, in English and Chinese.</p>"
+                "<p>Free software under the GNU General Public License, version 3 or later.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Liaison — international relations"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Liaison"))
+        self.show_archived_action.setText(self.tr("Show &archived contacts"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._settings.set_window_state("main_geometry", self.saveGeometry())
+        self._settings.sync()
+        self._operations.wait()
+        super().closeEvent(event)
