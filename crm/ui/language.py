@@ -46,18 +46,20 @@ class LanguageManager(QObject):
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators = []
+        # English is the source language, but its catalogue holds the plural forms (1 contact /
+        # 2 contacts), so it is loaded too.
+        ours = QTranslator(self)
+        if ours.load(f"crm_{language}", str(translations_dir())):
+            self._translators.append(ours)
         if language != "en":
-            ours = QTranslator(self)
-            if ours.load(f"crm_{language}", str(translations_dir())):
-                self._translators.append(ours)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             for catalogue in ("qtbase", "qt"):
                 qt = QTranslator(self)
                 if qt.load(f"{catalogue}_{language}", qt_dir):
                     self._translators.append(qt)
                     break
-            for translator in self._translators:
-                app.installTranslator(translator)
+        for translator in self._translators:
+            app.installTranslator(translator)
         QLocale.setDefault(QLocale(language))
         self.language = language
         if remember:

@@ -49,18 +49,17 @@ class Column(IntEnum):
 
 
 def _headers() -> dict[Column, str]:
-    tr = QApplication.translate
     return {
-        Column.NAME: tr("ContactsModel", "Name"),
-        Column.NAME_ZH: tr("ContactsModel", "Chinese name"),
-        Column.ORGANISATION: tr("ContactsModel", "Organisation"),
-        Column.POSITION: tr("ContactsModel", "Position"),
-        Column.EMAIL: tr("ContactsModel", "E-mail"),
-        Column.PHONE: tr("ContactsModel", "Phone"),
-        Column.OWNER: tr("ContactsModel", "Owner"),
-        Column.STATUS: tr("ContactsModel", "Status"),
-        Column.BIRTHDAY: tr("ContactsModel", "Birthday"),
-        Column.TAGS: tr("ContactsModel", "Tags"),
+        Column.NAME: QApplication.translate("ContactsModel", "Name"),
+        Column.NAME_ZH: QApplication.translate("ContactsModel", "Chinese name"),
+        Column.ORGANISATION: QApplication.translate("ContactsModel", "Organisation"),
+        Column.POSITION: QApplication.translate("ContactsModel", "Position"),
+        Column.EMAIL: QApplication.translate("ContactsModel", "E-mail"),
+        Column.PHONE: QApplication.translate("ContactsModel", "Phone"),
+        Column.OWNER: QApplication.translate("ContactsModel", "Owner"),
+        Column.STATUS: QApplication.translate("ContactsModel", "Status"),
+        Column.BIRTHDAY: QApplication.translate("ContactsModel", "Birthday"),
+        Column.TAGS: QApplication.translate("ContactsModel", "Tags"),
     }
 
 
