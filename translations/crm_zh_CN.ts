@@ -36,219 +36,219 @@
     <name>ContactEditor</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>(nobody)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished" />
+        <translation>新建联系人</translation>
     </message>
     <message>
         <source>Edit contact — {name}</source>
-        <translation type="unfinished" />
+        <translation>编辑联系人 — {name}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished" />
+        <translation>工作</translation>
     </message>
     <message>
         <source>Contact details</source>
-        <translation type="unfinished" />
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Personal</source>
-        <translation type="unfinished" />
+        <translation>个人信息</translation>
     </message>
     <message>
         <source>Relationship</source>
-        <translation type="unfinished" />
+        <translation>关系</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>Family name:</source>
-        <translation type="unfinished" />
+        <translation>姓：</translation>
     </message>
     <message>
         <source>Given name:</source>
-        <translation type="unfinished" />
+        <translation>名：</translation>
     </message>
     <message>
         <source>Chinese name:</source>
-        <translation type="unfinished" />
+        <translation>中文姓名：</translation>
     </message>
     <message>
         <source>Honorific:</source>
-        <translation type="unfinished" />
+        <translation>称谓：</translation>
     </message>
     <message>
         <source>Position:</source>
-        <translation type="unfinished" />
+        <translation>职务：</translation>
     </message>
     <message>
         <source>Position in Chinese:</source>
-        <translation type="unfinished" />
+        <translation>中文职务：</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation type="unfinished" />
+        <translation>单位：</translation>
     </message>
     <message>
         <source>E-mails:</source>
-        <translation type="unfinished" />
+        <translation>电子邮箱：</translation>
     </message>
     <message>
         <source>Phones:</source>
-        <translation type="unfinished" />
+        <translation>电话：</translation>
     </message>
     <message>
         <source>WeChat ID:</source>
-        <translation type="unfinished" />
+        <translation>微信号：</translation>
     </message>
     <message>
         <source>Preferred language:</source>
-        <translation type="unfinished" />
+        <translation>首选语言：</translation>
     </message>
     <message>
         <source>Birthday:</source>
-        <translation type="unfinished" />
+        <translation>生日：</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished" />
+        <translation>标签：</translation>
     </message>
     <message>
         <source>Owner:</source>
-        <translation type="unfinished" />
+        <translation>负责人：</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Successor of:</source>
-        <translation type="unfinished" />
+        <translation>前任：</translation>
     </message>
     <message>
         <source>e.g. Wang, Müller</source>
-        <translation type="unfinished" />
+        <translation>如 Wang、Müller</translation>
     </message>
     <message>
         <source>e.g. Fang, Katrin</source>
-        <translation type="unfinished" />
+        <translation>如 Fang、Katrin</translation>
     </message>
     <message>
         <source>e.g. 王芳</source>
-        <translation type="unfinished" />
+        <translation>如 王芳</translation>
     </message>
     <message>
         <source>e.g. Division Director</source>
-        <translation type="unfinished" />
+        <translation>如 Division Director</translation>
     </message>
     <message>
         <source>e.g. 欧洲处处长</source>
-        <translation type="unfinished" />
+        <translation>如 欧洲处处长</translation>
     </message>
     <message>
         <source>Add an e-mail address</source>
-        <translation type="unfinished" />
+        <translation>添加电子邮箱</translation>
     </message>
     <message>
         <source>Add a phone number</source>
-        <translation type="unfinished" />
+        <translation>添加电话号码</translation>
     </message>
     <message>
         <source>1980-04-15, or --04-15 without a year</source>
-        <translation type="unfinished" />
+        <translation>1980-04-15，不知年份时写 --04-15</translation>
     </message>
     <message>
         <source>Separated by commas, e.g. VIP, greeting list</source>
-        <translation type="unfinished" />
+        <translation>用逗号分隔，如 VIP, 节日问候</translation>
     </message>
     <message>
         <source>What a successor should know</source>
-        <translation type="unfinished" />
+        <translation>继任者应当了解的情况</translation>
     </message>
     <message>
         <source>The contact this person took over from: type part of a name to search.</source>
-        <translation type="unfinished" />
+        <translation>此人接替的前任联系人：输入部分姓名即可搜索。</translation>
     </message>
     <message>
         <source>The staff member who looks after this contact</source>
-        <translation type="unfinished" />
+        <translation>负责维护该联系人的工作人员</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished" />
+        <translation>新建…</translation>
     </message>
     <message>
         <source>Add an organisation</source>
-        <translation type="unfinished" />
+        <translation>添加单位</translation>
     </message>
     <message>
         <source>Add a staff member</source>
-        <translation type="unfinished" />
+        <translation>添加工作人员</translation>
     </message>
     <message>
         <source>Gregorian calendar</source>
-        <translation type="unfinished" />
+        <translation>公历</translation>
     </message>
     <message>
         <source>Lunar calendar</source>
-        <translation type="unfinished" />
+        <translation>农历</translation>
     </message>
     <message>
         <source>Leap month</source>
-        <translation type="unfinished" />
+        <translation>闰月</translation>
     </message>
     <message>
         <source>Born in a leap (intercalary) lunar month; needs the year of birth.</source>
-        <translation type="unfinished" />
+        <translation>生于农历闰月；须填写出生年份。</translation>
     </message>
     <message>
         <source>A lunar birthday holds the lunar month and day: --08-15 is the 15th day of the 8th lunar month.</source>
-        <translation type="unfinished" />
+        <translation>农历生日填写农历的月和日：--08-15 即农历八月十五。</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save the contact (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>保存联系人（Ctrl+S）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <source>Pinyin: {pinyin}</source>
-        <translation type="unfinished" />
+        <translation>拼音：{pinyin}</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation>未保存的修改</translation>
     </message>
     <message>
         <source>Discard your changes to this contact?</source>
-        <translation type="unfinished" />
+        <translation>放弃对该联系人的修改？</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation>放弃</translation>
     </message>
     <message>
         <source>Keep editing</source>
-        <translation type="unfinished" />
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -365,7 +365,9 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation><numerusform>共 %n 位联系人</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 位联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore from archive</source>
@@ -381,11 +383,15 @@
     </message>
     <message numerus="yes">
         <source>Restore %n contact(s) from the archive</source>
-        <translation><numerusform>从归档中恢复 %n 位联系人</numerusform></translation>
+        <translation>
+            <numerusform>从归档中恢复 %n 位联系人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Archive %n contact(s)? Archived contacts are hidden from the list and reminders; you can restore them at any time.</source>
-        <translation><numerusform>归档 %n 位联系人？归档后将不再显示在列表和提醒中，可随时恢复。</numerusform></translation>
+        <translation>
+            <numerusform>归档 %n 位联系人？归档后将不再显示在列表和提醒中，可随时恢复。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Archive contacts</source>
@@ -393,7 +399,9 @@
     </message>
     <message numerus="yes">
         <source>Archive %n contact(s)</source>
-        <translation><numerusform>归档 %n 位联系人</numerusform></translation>
+        <translation>
+            <numerusform>归档 %n 位联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo with Ctrl+Z.</source>
@@ -401,7 +409,9 @@
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)? You can undo this with Ctrl+Z until you close Liaison.</source>
-        <translation><numerusform>删除 %n 位联系人？在关闭 Liaison 之前，可按 Ctrl+Z 撤销。</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 位联系人？在关闭 Liaison 之前，可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete contacts</source>
@@ -413,7 +423,9 @@
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>
-        <translation><numerusform>删除 %n 位联系人</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 位联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sample office loaded.</source>
@@ -444,7 +456,7 @@
         <translation>还没有联系人</translation>
     </message>
     <message>
-        <source>Liaison keeps the people behind your city's partnerships. Add your first contact, load a sample office to look around, or import an address book.</source>
+        <source>Liaison keeps the people behind your city&apos;s partnerships. Add your first contact, load a sample office to look around, or import an address book.</source>
         <translation>Liaison 记录着支撑本市友好城市关系的每一位联系人。您可以添加第一位联系人、载入示例办公室数据先行体验，或导入通讯录。</translation>
     </message>
     <message>
@@ -546,7 +558,7 @@
         <translation>关于 Liaison</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Liaison %1&lt;/h3&gt;&lt;p&gt;The memory of a city's international relations: partners, people, visits and occasions, in English and Chinese.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Liaison %1&lt;/h3&gt;&lt;p&gt;The memory of a city&apos;s international relations: partners, people, visits and occasions, in English and Chinese.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Liaison %1&lt;/h3&gt;&lt;p&gt;城市对外交往的记忆：友城伙伴、联系人、互访与重要日子，中英文双语。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -621,47 +633,47 @@
     <name>OrganisationDialog</name>
     <message>
         <source>New organisation</source>
-        <translation type="unfinished" />
+        <translation>新建单位</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Chinese name:</source>
-        <translation type="unfinished" />
+        <translation>中文名称(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished" />
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;City or district:</source>
-        <translation type="unfinished" />
+        <translation>城市或地区(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Website:</source>
-        <translation type="unfinished" />
+        <translation>网站(&amp;W)：</translation>
     </message>
     <message>
         <source>e.g. Hefei Foreign Affairs Office</source>
-        <translation type="unfinished" />
+        <translation>如 Hefei Foreign Affairs Office</translation>
     </message>
     <message>
         <source>e.g. 合肥市外事办公室</source>
-        <translation type="unfinished" />
+        <translation>如 合肥市外事办公室</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -714,7 +726,7 @@
 <context>
     <name>Staff</name>
     <message>
-        <source>Give the staff member's name.</source>
+        <source>Give the staff member&apos;s name.</source>
         <translation>请填写工作人员姓名。</translation>
     </message>
     <message>
@@ -730,31 +742,31 @@
     <name>StaffDialog</name>
     <message>
         <source>New staff member</source>
-        <translation type="unfinished" />
+        <translation>新建工作人员</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished" />
+        <translation>电子邮箱(&amp;E)：</translation>
     </message>
     <message>
         <source>As colleagues write it, e.g. Anna Berg</source>
-        <translation type="unfinished" />
+        <translation>按同事的常用写法，如 Anna Berg</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished" />
+        <translation>可选</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWid
 
 from crm.ui.dialogs.contact_editor import ContactEditor
 from crm.ui.dialogs.organisation_dialog import OrganisationDialog
-from crm.ui.dialogs.staff_dialog import ErrorLabel, StaffDialog
+from crm.ui.dialogs.staff_dialog import StaffDialog
+from crm.ui.widgets.error_label import ErrorLabel
 from crm.ui.widgets.value_list import ValueListEdit
 
 # The offscreen platform of the test run cannot hand a shown window's size limits to a window

@@ -20,12 +20,13 @@ def window(qtbot, demo_services, operations, language, settings):  # type: ignor
     return main
 
 
-def test_switching_to_chinese_retranslates_every_visible_string(window, settings) -> None:  # type: ignore[no-untyped-def]
+def test_switching_to_chinese_retranslates_every_visible_string(qtbot, window, settings) -> None:  # type: ignore[no-untyped-def]
     page = window.contacts_page
     assert page.title.text() == "Contacts"
     window.language_actions["zh_CN"].trigger()
 
-    assert page.title.text() == "联系人"
+    # Qt posts LanguageChange to every window; it arrives with the next events processed.
+    qtbot.waitUntil(lambda: page.title.text() == "联系人")
     assert HAN.search(window.windowTitle())
     assert HAN.search(window.file_menu.title())
     assert HAN.search(page.search.placeholderText())
@@ -38,7 +39,7 @@ def test_switching_to_chinese_retranslates_every_visible_string(window, settings
     assert window.language_actions["zh_CN"].isChecked()
 
     window.language_actions["en"].trigger()
-    assert page.title.text() == "Contacts"
+    qtbot.waitUntil(lambda: page.title.text() == "Contacts")
     assert (
         page.model.index(0, Column.ORGANISATION).data() == "Hefei Municipal Foreign Affairs Office"
     )

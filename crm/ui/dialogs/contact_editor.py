@@ -1,46 +1,18 @@
 """The contact editor: every field of a contact, each problem shown beside its field.
 
 The editor builds a `ContactDraft` and hands it to the contact service; the rules a contact must
-satisfy live in `ContactDraft.validate`, never here.
+satisfy live in `ContactDraft.validate`, never here. The fields themselves are `ContactForm`'s;
+the editor loads, saves, explains errors, and gives every field its text.
 """
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    QStringListModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QFocusEvent,
-    QKeySequence,
-    QPalette,
-    QResizeEvent,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -48,199 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.contacts import (
-    HONORIFICS_EN,
-    LANGUAGES,
-    NAME_REQUIRED,
-    STATUS_LABELS,
-    ContactDraft,
-    ContactStatus,
-)
-from crm.domain.dates import CalendarKind
+from crm.domain.contacts import NAME_REQUIRED, STATUS_LABELS, ContactDraft, ContactStatus
 from crm.domain.names import display_pinyin, full_label
 from crm.domain.text import DomainError, ValidationErrors
 from crm.services.bundle import Services
 from crm.services.changes import Changes
-from crm.services.contacts import ContactService, display_label
+from crm.ui.dialogs.contact_form import ContactForm
 from crm.ui.dialogs.organisation_dialog import OrganisationDialog
-from crm.ui.dialogs.staff_dialog import ErrorLabel, StaffDialog, field_column
+from crm.ui.dialogs.staff_dialog import StaffDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
-from crm.ui.widgets.value_list import ValueListEdit
-
-HONORIFICS = (*HONORIFICS_EN, "先生", "女士", "博士", "教授")
-
-# Each language in its own language: a reader looks for the name they know.
-LANGUAGE_NAMES = {
-    "en": "English",
-    "zh_CN": "中文（简体）",
-    "da": "Dansk",
-    "de": "Deutsch",
-    "nl": "Nederlands",
-    "nb": "Norsk bokmål",
-    "sv": "Svenska",
-    "fr": "Français",
-    "pl": "Polski",
-    "fi": "Suomi",
-    "it": "Italiano",
-    "es": "Español",
-}
-
-_TAG_SEPARATORS = re.compile(r"[,;，；、]")
+from crm.ui.widgets.error_label import ErrorLabel
 
 # Errors about the parts of the birthday are shown under the birthday.
 _FIELD_ALIASES = {"birthday_calendar": "birthday", "birthday_leap_month": "birthday"}
-
-
-def language_name(code: str) -> str:
-    if code in LANGUAGE_NAMES:
-        return LANGUAGE_NAMES[code]
-    try:
-        from babel import Locale
-
-        name = Locale.parse(code).get_display_name(code) or code
-    except (ValueError, TypeError, LookupError):
-        return code
-    return name[:1].upper() + name[1:]
-
-
-def split_tags(text: str) -> list[str]:
-    return [tag.strip() for tag in _TAG_SEPARATORS.split(text) if tag.strip()]
-
-
-class _TagCompleter(QCompleter):
-    """Completes the tag being typed after the last comma or semicolon, not the whole line."""
-
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt override
-        typed = _TAG_SEPARATORS.split(path)[-1].strip()
-        # Right after a comma nothing is typed yet: offer nothing rather than every tag.
-        return [typed or "\x00"]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802 - Qt override
-        completion = str(index.data())
-        widget = self.widget()
-        text = widget.text() if isinstance(widget, QLineEdit) else ""
-        cut = max((m.end() for m in _TAG_SEPARATORS.finditer(text)), default=0)
-        head = text[:cut]
-        return f"{head} {completion}" if head else completion
-
-
-class _ContactPicker(QComboBox):
-    """Pick a contact: the first names alphabetically in the list, any other one by typing part
-    of their name (or its pinyin), searched by the contact service as the user types."""
-
-    def __init__(
-        self, contacts: ContactService, *, exclude: str | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._contacts = contacts
-        self._exclude = exclude
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
-        self.addItem("", None)
-        for contact_id, label in self._pick("", limit=50):
-            self.addItem(label, contact_id)
-        self._matches = QStandardItemModel(self)
-        self._completer = QCompleter(self._matches, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        # The overload that carries the row (and so the id), not only its text.
-        self._completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
-        line = self.lineEdit()
-        assert line is not None
-        line.setCompleter(self._completer)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self._search)
-        line.textEdited.connect(lambda _text: self._timer.start())
-        line.editingFinished.connect(self.commit)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusInEvent(event)
-        if event.reason() == Qt.FocusReason.MouseFocusReason and self.currentIndex() == 0:
-            # Typing a name should replace "(nobody)", not be appended to it; after the click
-            # has placed the cursor.
-            QTimer.singleShot(0, self._select_all)
-
-    def _select_all(self) -> None:
-        line = self.lineEdit()
-        if line is not None and self.currentIndex() == 0:
-            line.selectAll()
-
-    def set_none_label(self, text: str) -> None:
-        self.setItemText(0, text)
-        if self.currentIndex() == 0:
-            self.setEditText(text)
-
-    def selected_id(self) -> str | None:
-        data = self.currentData()
-        return str(data) if data else None
-
-    def set_selected(self, contact_id: str | None) -> None:
-        if not contact_id:
-            self._select(0)
-            return
-        index = self.findData(contact_id)
-        if index < 0:
-            rows = self._contacts.rows([contact_id])
-            self.addItem(display_label(rows[0]) if rows else contact_id, contact_id)
-            index = self.count() - 1
-        self._select(index)
-
-    def commit(self) -> None:
-        """Turn what was typed into a choice: nothing, an item, the one contact found, or the
-        previous choice back when the text names nobody in particular."""
-        self._timer.stop()
-        text = self.currentText().strip()
-        if not text:
-            self._select(0)
-            return
-        if text == self.itemText(self.currentIndex()):
-            return
-        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            self._select(index)
-            return
-        found = self._pick(text, limit=2)
-        if len(found) == 1:
-            self.set_selected(found[0][0])
-        else:
-            self.setEditText(self.itemText(self.currentIndex()))
-
-    def _select(self, index: int) -> None:
-        self.setCurrentIndex(index)
-        self.setEditText(self.itemText(index))
-
-    def _pick(self, query: str, *, limit: int) -> list[tuple[str, str]]:
-        found = self._contacts.pick_list(query, limit=limit + 1)
-        return [(i, label) for i, label in found if i != self._exclude][:limit]
-
-    def _search(self) -> None:
-        text = self.currentText().strip()
-        self._matches.clear()
-        if not text or text == self.itemText(self.currentIndex()):
-            return
-        for contact_id, label in self._pick(text, limit=20):
-            item = QStandardItem(label)
-            item.setData(contact_id, Qt.ItemDataRole.UserRole)
-            self._matches.appendRow(item)
-        if self._matches.rowCount() and self.hasFocus():
-            self._completer.setCompletionPrefix(text)
-            self._completer.complete()
-
-    def _picked(self, index: QModelIndex) -> None:
-        contact_id = index.data(Qt.ItemDataRole.UserRole)
-        if contact_id:
-            self.set_selected(str(contact_id))
-
-
-def _muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setWordWrap(True)
-    return label
 
 
 class ContactEditor(QDialog):
@@ -283,7 +76,7 @@ class ContactEditor(QDialog):
             else:
                 self._version = record.version
                 self._loaded = record.draft
-        self._show_draft(self._loaded)
+        self.form.show_draft(self._loaded)
         self._connect_edits()
         self._set_tab_order()
         self.retranslate()
@@ -292,145 +85,54 @@ class ContactEditor(QDialog):
 
     # Building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        services = self._services
         self.message_label = ErrorLabel(self)
-        self._errors: dict[str, ErrorLabel] = {}
-        self._labels: dict[str, QLabel] = {}
-        self._focus: dict[str, QWidget] = {}
-
-        # Name
-        self.family_name_edit = QLineEdit()
-        self.given_name_edit = QLineEdit()
-        self.name_zh_edit = QLineEdit()
-        self.pinyin_label = _muted(QLabel())
-        self.pinyin_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pinyin_label.setMinimumHeight(self.fontMetrics().height())
-        self.honorific_combo = QComboBox()
-        self.honorific_combo.setEditable(True)
-        self.honorific_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.honorific_combo.addItems(list(HONORIFICS))
-        self.name_group = self._group(
-            ("family_name", self.family_name_edit),
-            ("given_name", self.given_name_edit),
-            ("name_zh", self.name_zh_edit, self.pinyin_label),
-            ("honorific", self.honorific_combo),
+        # A child of the editor while it is built, so that it measures with the editor's font.
+        self.form = form = ContactForm(
+            self._services.contacts, contact_id=self.contact_id, parent=self
         )
+        self._errors = form.errors
+        self._labels = form.labels
+        self._focus = form.focus
+        # The fields are the form's; callers and tests reach them through the editor.
+        self.family_name_edit = form.family_name_edit
+        self.given_name_edit = form.given_name_edit
+        self.name_zh_edit = form.name_zh_edit
+        self.pinyin_label = form.pinyin_label
+        self.honorific_combo = form.honorific_combo
+        self.name_group = form.name_group
+        self.position_edit = form.position_edit
+        self.position_zh_edit = form.position_zh_edit
+        self.organisation_combo = form.organisation_combo
+        self.new_organisation_button = form.new_organisation_button
+        self.work_group = form.work_group
+        self.emails_edit = form.emails_edit
+        self.phones_edit = form.phones_edit
+        self.wechat_edit = form.wechat_edit
+        self.language_combo = form.language_combo
+        self.contact_group = form.contact_group
+        self.birthday_edit = form.birthday_edit
+        self.calendar_combo = form.calendar_combo
+        self.leap_month_check = form.leap_month_check
+        self.birthday_hint = form.birthday_hint
+        self.personal_group = form.personal_group
+        self.tags_edit = form.tags_edit
+        self.owner_combo = form.owner_combo
+        self.new_owner_button = form.new_owner_button
+        self.status_combo = form.status_combo
+        self.successor_combo = form.successor_combo
+        self.relationship_group = form.relationship_group
+        self.notes_edit = form.notes_edit
+        self.notes_group = form.notes_group
 
-        # Work
-        self.position_edit = QLineEdit()
-        self.position_zh_edit = QLineEdit()
-        self.organisation_combo = QComboBox()
-        self.organisation_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.organisation_combo.setMinimumContentsLength(16)
-        self.new_organisation_button = QPushButton()
         self.new_organisation_button.clicked.connect(self.new_organisation)
         self._fill_organisations()
-        self.work_group = self._group(
-            ("position", self.position_edit),
-            ("position_zh", self.position_zh_edit),
-            (
-                "organisation_id",
-                self._beside(self.organisation_combo, self.new_organisation_button),
-            ),
-        )
-        self._focus["organisation_id"] = self.organisation_combo
-
-        # Contact details
-        self.emails_edit = ValueListEdit()
-        self.phones_edit = ValueListEdit()
-        self.wechat_edit = QLineEdit()
-        self.language_combo = QComboBox()
-        for code in LANGUAGES:
-            self.language_combo.addItem(language_name(code), code)
-        self.contact_group = self._group(
-            ("emails", self.emails_edit),
-            ("phones", self.phones_edit),
-            ("wechat", self.wechat_edit),
-            ("language", self.language_combo),
-        )
-
-        # Personal
-        self.birthday_edit = QLineEdit()
-        self.calendar_combo = QComboBox()
-        # Their texts change with the language: measure them again each time.
-        self.calendar_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.calendar_combo.addItem("", str(CalendarKind.GREGORIAN))
-        self.calendar_combo.addItem("", str(CalendarKind.LUNAR))
-        self.leap_month_check = QCheckBox()
-        self.calendar_combo.currentIndexChanged.connect(self._calendar_changed)
-        calendar_row = QWidget()
-        row = QHBoxLayout(calendar_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.calendar_combo)
-        row.addWidget(self.leap_month_check)
-        row.addStretch(1)
-        self.birthday_hint = _muted(QLabel())
-        self.personal_group = self._group(
-            ("birthday", self.birthday_edit, calendar_row, self.birthday_hint),
-        )
-
-        # Relationship
-        self.tags_edit = QLineEdit()
-        tags = _TagCompleter(QStringListModel(services.contacts.tags(), self), self.tags_edit)
-        tags.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags_edit.setCompleter(tags)
-        self.owner_combo = QComboBox()
-        self.owner_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.owner_combo.setMinimumContentsLength(12)
-        self.new_owner_button = QPushButton()
         self.new_owner_button.clicked.connect(self.new_owner)
         self._fill_staff()
-        self.status_combo = QComboBox()
-        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for status in ContactStatus:
-            self.status_combo.addItem("", str(status))
-        self.successor_combo = _ContactPicker(services.contacts, exclude=self.contact_id)
-        self.relationship_group = self._group(
-            ("tags", self.tags_edit),
-            ("owner_id", self._beside(self.owner_combo, self.new_owner_button)),
-            ("status", self.status_combo),
-            ("successor_of_id", self.successor_combo),
-        )
-        self._focus["owner_id"] = self.owner_combo
 
-        # Notes
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self._errors["notes"] = ErrorLabel()
-        self._focus["notes"] = self.notes_edit
-        self.notes_group = QGroupBox()
-        notes_layout = QVBoxLayout(self.notes_group)
-        notes_layout.addWidget(self.notes_edit, 1)
-        notes_layout.addWidget(self._errors["notes"])
-
-        # Two columns: who and how to reach them on the left, the relationship on the right.
-        self._content = QWidget()
-        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._content)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(12)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        self._column_layouts = (columns, left, right)
-        for group in (self.name_group, self.work_group, self.contact_group):
-            left.addWidget(group)
-        left.addStretch(1)
-        for group in (self.personal_group, self.relationship_group):
-            right.addWidget(group)
-        right.addWidget(self.notes_group, 1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self._columns = (
-            [self.name_group, self.work_group, self.contact_group],
-            [self.personal_group, self.relationship_group],
-        )
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setWidget(self._content)
+        self._scroll.setWidget(form)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -455,34 +157,6 @@ class ContactEditor(QDialog):
 
         self.name_zh_edit.textChanged.connect(self._update_pinyin)
 
-    def _group(self, *rows: tuple[str, QWidget, *tuple[QWidget, ...]]) -> QGroupBox:
-        """A titled form; each row's cell holds the field, what goes under it, and its error."""
-        group = QGroupBox()
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, field, *below in rows:
-            error = ErrorLabel()
-            label = QLabel()
-            focus = field
-            if not isinstance(field, ValueListEdit) and (layout := field.layout()) is not None:
-                first = layout.itemAt(0)  # the field of a field-and-button cell
-                focus = (first.widget() if first is not None else None) or field
-            label.setBuddy(focus)
-            self._errors[key] = error
-            self._labels[key] = label
-            self._focus[key] = focus
-            form.addRow(label, field_column(field, *below, error))
-        return group
-
-    @staticmethod
-    def _beside(field: QWidget, button: QPushButton) -> QWidget:
-        cell = QWidget()
-        row = QHBoxLayout(cell)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(field, 1)
-        row.addWidget(button)
-        return cell
-
     def _fill_organisations(self, select: str | None = None) -> None:
         combo = self.organisation_combo
         current = select or combo.currentData()
@@ -505,31 +179,7 @@ class ContactEditor(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
 
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [
-            self.family_name_edit,
-            self.given_name_edit,
-            self.name_zh_edit,
-            self.honorific_combo,
-            self.position_edit,
-            self.position_zh_edit,
-            self.organisation_combo,
-            self.new_organisation_button,
-            *self.emails_edit.line_edits(),
-            *self.phones_edit.line_edits(),
-            self.wechat_edit,
-            self.language_combo,
-            self.birthday_edit,
-            self.calendar_combo,
-            self.leap_month_check,
-            self.tags_edit,
-            self.owner_combo,
-            self.new_owner_button,
-            self.status_combo,
-            self.successor_combo,
-            self.notes_edit,
-            self.save_button,
-            self.cancel_button,
-        ]
+        chain = [*self.form.tab_chain(), self.save_button, self.cancel_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -652,79 +302,12 @@ class ContactEditor(QDialog):
         self.message_label.retranslate()
         for error in self._errors.values():
             error.retranslate()
-        self._align_labels()
-
-    def _align_labels(self) -> None:
-        """One label width per column, so the fields of its groups line up."""
-        columns: tuple[list[QGroupBox], ...] = self._columns
-        if self._column_layouts[0].direction() == QBoxLayout.Direction.TopToBottom:
-            columns = ([*columns[0], *columns[1]],)
-        for groups in columns:
-            labels = [
-                label
-                for label in self._labels.values()
-                if any(group.isAncestorOf(label) for group in groups)
-            ]
-            for label in labels:
-                label.setMinimumWidth(0)
-            width = max(label.sizeHint().width() for label in labels)
-            for label in labels:
-                label.setMinimumWidth(width)
+        self.form.align_labels()
 
     # Values ------------------------------------------------------------------------------
-    def _show_draft(self, draft: ContactDraft) -> None:
-        self.family_name_edit.setText(draft.family_name)
-        self.given_name_edit.setText(draft.given_name)
-        self.name_zh_edit.setText(draft.name_zh)
-        self.honorific_combo.setCurrentIndex(self.honorific_combo.findText(draft.honorific))
-        self.honorific_combo.setEditText(draft.honorific)
-        self.position_edit.setText(draft.position)
-        self.position_zh_edit.setText(draft.position_zh)
-        self._select_data(self.organisation_combo, draft.organisation_id)
-        self.emails_edit.set_values(draft.emails)
-        self.phones_edit.set_values(draft.phones)
-        self.wechat_edit.setText(draft.wechat)
-        if self.language_combo.findData(draft.language) < 0:
-            self.language_combo.addItem(language_name(draft.language), draft.language)
-        self._select_data(self.language_combo, draft.language)
-        self.birthday_edit.setText(draft.birthday)
-        self._select_data(self.calendar_combo, str(draft.birthday_calendar))
-        self.leap_month_check.setChecked(draft.birthday_leap_month)
-        self._calendar_changed()
-        self.tags_edit.setText(", ".join(draft.tags))
-        self._select_data(self.owner_combo, draft.owner_id)
-        self._select_data(self.status_combo, str(draft.status))
-        self.successor_combo.set_selected(draft.successor_of_id)
-        self.notes_edit.setPlainText(draft.notes)
-
-    @staticmethod
-    def _select_data(combo: QComboBox, data: str | None) -> None:
-        combo.setCurrentIndex(max(0, combo.findData(data)) if data else 0)
-
     def draft(self) -> ContactDraft:
         """The contact as the form shows it now."""
-        lunar = self.calendar_combo.currentData() == str(CalendarKind.LUNAR)
-        return ContactDraft(
-            family_name=self.family_name_edit.text(),
-            given_name=self.given_name_edit.text(),
-            name_zh=self.name_zh_edit.text(),
-            honorific=self.honorific_combo.currentText(),
-            position=self.position_edit.text(),
-            position_zh=self.position_zh_edit.text(),
-            organisation_id=self.organisation_combo.currentData(),
-            emails=self.emails_edit.values(),
-            phones=self.phones_edit.values(),
-            wechat=self.wechat_edit.text(),
-            language=str(self.language_combo.currentData() or "en"),
-            birthday=self.birthday_edit.text(),
-            birthday_calendar=CalendarKind(self.calendar_combo.currentData()),
-            birthday_leap_month=lunar and self.leap_month_check.isChecked(),
-            tags=split_tags(self.tags_edit.text()),
-            owner_id=self.owner_combo.currentData(),
-            status=ContactStatus(self.status_combo.currentData()),
-            successor_of_id=self.successor_combo.selected_id(),
-            notes=self.notes_edit.toPlainText(),
-        )
+        return self.form.draft()
 
     def has_unsaved_changes(self) -> bool:
         if self._load_failed:
@@ -741,10 +324,6 @@ class ContactEditor(QDialog):
         self.pinyin_label.setText(
             self.tr("Pinyin: {pinyin}").format(pinyin=pinyin) if pinyin else ""
         )
-
-    def _calendar_changed(self) -> None:
-        lunar = self.calendar_combo.currentData() == str(CalendarKind.LUNAR)
-        self.leap_month_check.setEnabled(lunar)
 
     # Errors ------------------------------------------------------------------------------
     def _clear_error(self, key: str) -> None:
@@ -867,12 +446,12 @@ class ContactEditor(QDialog):
         if not self.isVisible():
             self._settle_layouts()
         hint = super().sizeHint()
-        inner, outer = self._content.sizeHint(), self._scroll.sizeHint()
+        inner, outer = self.form.sizeHint(), self._scroll.sizeHint()
         needed = hint + QSize(
             max(0, inner.width() - outer.width()), max(0, inner.height() - outer.height())
         )
         metrics = self.fontMetrics()
-        _columns, left, right = self._column_layouts
+        _columns, left, right = self.form.column_layouts
         two_columns = (
             left.minimumSize().width()
             + right.minimumSize().width()
@@ -901,15 +480,8 @@ class ContactEditor(QDialog):
         self._arrange_columns()
 
     def _arrange_columns(self) -> None:
-        """Side by side when both columns fit, one under the other in a narrow window."""
-        columns, left, right = self._column_layouts
-        needed = left.minimumSize().width() + right.minimumSize().width() + columns.spacing()
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        wide = self._scroll.width() - scroll_bar >= needed
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if columns.direction() != direction:
-            columns.setDirection(direction)
-            self._align_labels()
+        self.form.arrange_columns(self._scroll.width() - scroll_bar)
 
     def _initial_size(self) -> QSize:
         hint = self.sizeHint()

@@ -18,9 +18,9 @@ from crm.domain.organisations import KIND_LABELS, OrganisationKind
 from crm.domain.text import DomainError
 from crm.services.changes import Changes
 from crm.services.directory import DirectoryService
-from crm.ui.dialogs.staff_dialog import ErrorLabel, field_column
 from crm.ui.language import render
 from crm.ui.operations import Operations
+from crm.ui.widgets.error_label import ErrorLabel, field_column
 
 
 class OrganisationDialog(QDialog):

@@ -185,10 +185,15 @@ class ContactsModel(QAbstractTableModel):
         entry = self._entry(index.row())
         if entry is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # The tooltip shows a cell's whole text where the column is too narrow for it.
             if entry.texts is None:
                 entry.texts = [self._display(entry.contact, column) for column in Column]
-            return entry.texts[index.column()]
+            text = entry.texts[index.column()]
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.NAME:
+                names = (text, entry.contact.name_zh, entry.contact.pinyin)
+                return "\n".join(dict.fromkeys(p for p in names if p))
+            return text
         row = entry.contact
         if role == ID_ROLE:
             return row.id
@@ -196,9 +201,6 @@ class ContactsModel(QAbstractTableModel):
             return self._muted if row.archived or row.status != ContactStatus.ACTIVE else None
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if row.archived else None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (Column.NAME, Column.NAME_ZH):
-            names = (self._display(row, Column.NAME), row.name_zh, row.pinyin)
-            return "\n".join(dict.fromkeys(p for p in names if p))
         return None
 
     def _display(self, row: ContactRow, column: Column) -> str:

@@ -83,15 +83,15 @@ class ContactsPage(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         for column, width in {
-            Column.NAME: 190,
-            Column.NAME_ZH: 90,
-            Column.ORGANISATION: 260,
-            Column.POSITION: 220,
-            Column.EMAIL: 250,
-            Column.PHONE: 150,
-            Column.OWNER: 140,
-            Column.STATUS: 100,
-            Column.BIRTHDAY: 170,
+            Column.NAME: 160,
+            Column.NAME_ZH: 76,
+            Column.ORGANISATION: 230,
+            Column.POSITION: 190,
+            Column.EMAIL: 220,
+            Column.PHONE: 130,
+            Column.OWNER: 120,
+            Column.STATUS: 80,
+            Column.BIRTHDAY: 120,
         }.items():
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -226,6 +226,7 @@ class ContactsPage(QWidget):
                 str(self._total), format_decimal(self._total, locale=locale)
             )
         self.count_label.setText(text)
+        self.count_label.setVisible(self._total > 0)
         self.search.setEnabled(self._total > 0)
         self.show_archived.setEnabled(self._total > 0)
 
