@@ -83,15 +83,15 @@ class ContactsPage(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         for column, width in {
-            Column.NAME: 160,
-            Column.NAME_ZH: 76,
-            Column.ORGANISATION: 230,
-            Column.POSITION: 190,
-            Column.EMAIL: 220,
-            Column.PHONE: 130,
-            Column.OWNER: 120,
+            Column.NAME: 150,
+            Column.NAME_ZH: 100,
+            Column.ORGANISATION: 220,
+            Column.POSITION: 180,
+            Column.EMAIL: 210,
+            Column.PHONE: 125,
+            Column.OWNER: 115,
             Column.STATUS: 80,
-            Column.BIRTHDAY: 120,
+            Column.BIRTHDAY: 150,
         }.items():
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
