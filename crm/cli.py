@@ -30,6 +30,19 @@ CHECK_PENDING = QT_TRANSLATE_NOOP(
     "The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.",
 )
 NO_DATABASE = QT_TRANSLATE_NOOP("Cli", "There is no database at “{where}”.")
+NO_FILE = QT_TRANSLATE_NOOP("Cli", "There is no file “{name}”.")
+IMPORT_DONE = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Imported: {created} created, {updated} updated, {skipped} unchanged, {errors} with errors.",
+)
+IMPORT_DRY_RUN = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Dry run, nothing changed: {created} would be created, {updated} updated, {skipped} unchanged, {errors} with errors.",
+)
+IMPORT_LINE = QT_TRANSLATE_NOOP("Cli", "Line {line}: {message}")
+IMPORT_HAD_ERRORS = QT_TRANSLATE_NOOP(
+    "Cli", "{errors} entries could not be imported; the others were."
+)
 DISK_PROBLEM = QT_TRANSLATE_NOOP("Cli", "The database could not be written: {reason}")
 
 
@@ -67,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-archived", action="store_true", help="list archived contacts too"
     )
 
+    importing = commands.add_parser(
+        "import", help="import contacts from a vCard (.vcf), CSV or Excel (.xlsx) file"
+    )
+    _common(importing, suppress=True)
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--kind", choices=["contacts"], default="contacts")
+    importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+    importing.add_argument("--json", action="store_true", help="the report as one JSON object")
+
     check = commands.add_parser("check", help="integrity and migration status of the database")
     _common(check, suppress=True)
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
@@ -86,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
         "demo": _demo,
         "contacts": _contacts,
+        "import": _import,
         "check": _check,
     }
     try:
@@ -138,6 +161,39 @@ def _contacts(args: argparse.Namespace, tr: Translator) -> int:
         latin = latin_name(row.family_name, row.given_name, row.name_zh)
         organisation = (row.organisation_zh if chinese else "") or row.organisation
         print("\t".join([latin, row.name_zh, organisation, row.email]))
+    return 0
+
+
+def _import(args: argparse.Namespace, tr: Translator) -> int:
+    from pathlib import Path
+
+    from crm.services.importing import ContactImporter
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise DomainError(NO_FILE.with_params(name=args.file))
+    report, _changes = ContactImporter(_open(args)).import_file(path, dry_run=args.dry_run)
+    if args.json:
+        _print_json(report.as_dict(tr))
+    else:
+        summary = IMPORT_DRY_RUN if args.dry_run else IMPORT_DONE
+        print(
+            summary.with_params(
+                created=report.created,
+                updated=report.updated,
+                skipped=report.skipped,
+                errors=len(report.errors),
+            ).render(tr)
+        )
+        for problem in report.errors:
+            print(
+                IMPORT_LINE.with_params(
+                    line=problem.line, message=problem.message.render(tr)
+                ).render(tr)
+            )
+    if report.errors:
+        print(IMPORT_HAD_ERRORS.with_params(errors=len(report.errors)).render(tr), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -46,4 +46,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n entry(s) cannot be imported and will be skipped:</source>
+        <translation>
+            <numerusform>%n entry cannot be imported and will be skipped:</numerusform>
+            <numerusform>%n entries cannot be imported and will be skipped:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) were skipped:</source>
+        <translation>
+            <numerusform>%n entry was skipped:</numerusform>
+            <numerusform>%n entries were skipped:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -28,6 +28,26 @@
         <translation>“{where}” 处没有数据库。</translation>
     </message>
     <message>
+        <source>There is no file “{name}”.</source>
+        <translation>找不到文件“{name}”。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} created, {updated} updated, {skipped} unchanged, {errors} with errors.</source>
+        <translation>导入完成：新增 {created} 位，更新 {updated} 位，未变 {skipped} 位，出错 {errors} 条。</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: {created} would be created, {updated} updated, {skipped} unchanged, {errors} with errors.</source>
+        <translation>试运行，未作任何更改：将新增 {created} 位，更新 {updated} 位，未变 {skipped} 位，出错 {errors} 条。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>{errors} entries could not be imported; the others were.</source>
+        <translation>有 {errors} 条无法导入；其余已导入。</translation>
+    </message>
+    <message>
         <source>The database could not be written: {reason}</source>
         <translation>无法写入数据库：{reason}</translation>
     </message>
@@ -436,6 +456,14 @@
         <translation>示例办公室数据此前已载入。</translation>
     </message>
     <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)</source>
+        <translation>通讯录和电子表格 (*.vcf *.vcard *.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -499,6 +527,10 @@
         <source>Load &amp;sample data</source>
         <translation>载入示例数据(&amp;S)</translation>
     </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
@@ -549,6 +581,92 @@
     <message>
         <source>{year}, lunar leap {month}/{day}</source>
         <translation>{year} 年农历闰 {month}/{day}</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>“{name}” cannot be read as {kind}: {reason}</source>
+        <translation>无法按 {kind} 格式读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a file Liaison can import: use a vCard (.vcf), CSV or Excel (.xlsx) file.</source>
+        <translation>Liaison 无法导入“{name}”：请使用 vCard (.vcf)、CSV 或 Excel (.xlsx) 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no column Liaison recognises: the first row should name the columns, e.g. family_name, given_name, name_zh, emails.</source>
+        <translation>“{name}” 中没有 Liaison 能识别的列：第一行应为列名，如 family_name、given_name、name_zh、emails，或 姓名、单位、邮箱。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large to import (over {limit} MB).</source>
+        <translation>“{name}” 过大，无法导入（超过 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds no contacts.</source>
+        <translation>“{name}” 中没有联系人。</translation>
+    </message>
+    <message>
+        <source>This entry cannot be read: {reason}</source>
+        <translation>无法读取此条目：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新增 %1 位，更新 %2 位，未变 %3 位。</translation>
+    </message>
+    <message>
+        <source>Ready to import: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>即将导入：新增 %1 位，更新 %2 位，未变 %3 位。</translation>
+    </message>
+    <message>
+        <source>Everything in this file is already in Liaison.</source>
+        <translation>此文件中的内容已全部在 Liaison 中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) cannot be imported and will be skipped:</source>
+        <translation>
+            <numerusform>有 %n 条无法导入，将被跳过：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) were skipped:</source>
+        <translation>
+            <numerusform>已跳过 %n 条：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Import contacts from “%1”</source>
+        <translation>从“%1”导入联系人</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>

@@ -178,3 +178,54 @@ class Birthday:
         month = -self.month if self.leap_month else self.month
         solar = Lunar.fromYmd(self.year, month, self.day).getSolar()
         return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+_LOOSE_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), "ymd"),
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T.*)?$"), "ymd"),
+    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"), "ymd"),
+    (re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"), "ymd"),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), "dmy"),
+    (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$"), "dmy"),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), "slash"),
+    (re.compile(r"^--(\d{2})-?(\d{2})$"), "md"),
+    (re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"), "md"),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$"), "dm"),
+)
+
+
+def parse_loose_date(text: str) -> str:
+    """A birthday as address books and spreadsheets write it, as ISO (or --MM-DD without a year).
+
+    Accepts 1980-04-15, 19800415, 1980/4/15, 1980年4月15日, 15.04.1980 and 15-04-1980 (day first,
+    as in Europe), 4/15/1980 (month first when the day is over 12 or the first number can only be
+    a month: Outlook and Google write US dates), --0415, --04-15, 4月15日 and 15.4.
+    """
+    value = text.strip()
+    for pattern, order in _LOOSE_PATTERNS:
+        match = pattern.match(value)
+        if not match:
+            continue
+        numbers = [int(g) for g in match.groups()]
+        if order == "ymd":
+            year, month, day = numbers
+        elif order == "dmy":
+            day, month, year = numbers
+        elif order == "slash":
+            first, second, year = numbers
+            # US exports write month/day; a first number over 12 can only be a day.
+            month, day = (second, first) if first > 12 else (first, second)
+        elif order == "md":
+            year, (month, day) = None, numbers
+        else:
+            year, (day, month) = None, numbers
+        if not _valid(year, month, day):
+            raise DomainError(NO_SUCH_DAY.with_params(value=value))
+        return PartialDate(year, month, day).iso()
+    raise DomainError(BAD_DATE.with_params(value=value))
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or (year is not None and year < 1):
+        return False
+    return 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]

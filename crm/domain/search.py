@@ -146,3 +146,16 @@ def matches(document: str, query: str) -> bool:
         if needle not in padded:
             return False
     return True
+
+
+def name_keys(*, family_name: str, given_name: str, name_zh: str) -> set[str]:
+    """Keys under which two records name the same person: the Latin name accent- and
+    case-insensitively in any order (Wang Fang = fang wang), or the same Chinese name."""
+    keys = set()
+    latin = _fold_latin(f"{family_name} {given_name}").split()
+    if latin:
+        keys.add("latin:" + " ".join(sorted(latin)))
+    chinese = "".join(name_zh.split())
+    if chinese:
+        keys.add("zh:" + chinese)
+    return keys

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from crm.services.contacts import ContactService
 from crm.services.directory import DirectoryService
+from crm.services.importing import ContactImporter
 from crm.store.database import Database
 from crm.store.migrate import upgrade
 
@@ -15,10 +16,11 @@ class Services:
     db: Database
     contacts: ContactService
     directory: DirectoryService
+    importer: ContactImporter
 
     @classmethod
     def open(cls, database: str | None = None) -> Services:
         """Open (creating or upgrading, after a backup) the database and build the services."""
         db = Database(database)
         upgrade(db)
-        return cls(db, ContactService(db), DirectoryService(db))
+        return cls(db, ContactService(db), DirectoryService(db), ContactImporter(db))

@@ -212,34 +212,14 @@ class ContactService:
     # Writing -----------------------------------------------------------------------------
     def create(self, draft: ContactDraft, *, contact_id: str | None = None) -> tuple[str, Changes]:
         clean = draft.validate()
-        new = contact_id or new_id()
         with self.db.write() as session:
-            self._check_references(session, clean, new)
-            values = self._values(session, clean)
-            session.add(Contact(id=new, **values))
-            session.flush()
-            q.replace_children(
-                session, new, emails=clean.emails, phones=clean.phones, tags=clean.tags
-            )
+            new = insert_contact(session, clean, contact_id=contact_id)
         return new, Changes(contacts=frozenset({new}))
 
     def update(self, contact_id: str, draft: ContactDraft, *, expected_version: int) -> Changes:
         clean = draft.validate(contact_id=contact_id)
         with self.db.write() as session:
-            self._check_references(session, clean, contact_id)
-            values = self._values(session, clean)
-            result = session.execute(
-                update(Contact.__table__)  # type: ignore[attr-defined]
-                .where(Contact.__table__.c.id == contact_id)  # type: ignore[attr-defined]
-                .where(Contact.__table__.c.version == expected_version)  # type: ignore[attr-defined]
-                .values(**values, version=expected_version + 1, updated_at=utcnow())
-            )
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                exists = session.get(Contact, contact_id) is not None
-                raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
-            q.replace_children(
-                session, contact_id, emails=clean.emails, phones=clean.phones, tags=clean.tags
-            )
+            update_contact(session, contact_id, clean, expected_version=expected_version)
         return Changes(contacts=frozenset({contact_id}))
 
     def set_archived(self, contact_id: str, archived: bool) -> Changes:
@@ -279,7 +259,7 @@ class ContactService:
                 draft.owner_id = None
             if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
                 draft.successor_of_id = None
-            values = self._values(session, draft)
+            values = contact_values(session, draft)
             session.add(
                 Contact(
                     id=record.id,
@@ -302,20 +282,55 @@ class ContactService:
                 )
         return Changes(contacts=frozenset({record.id, *deleted.successors}))
 
-    # Helpers -----------------------------------------------------------------------------
-    def _values(self, session: Session, draft: ContactDraft) -> dict[str, Any]:
-        values = asdict(draft)
-        for key in ("emails", "phones", "tags"):
-            values.pop(key)
-        values["birthday_calendar"] = str(draft.birthday_calendar)
-        values["status"] = str(draft.status)
-        values.update(search_fields(session, draft))
-        return values
 
-    def _check_references(self, session: Session, draft: ContactDraft, contact_id: str) -> None:
-        if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
-            raise DomainError(UNKNOWN_ORGANISATION, field="organisation_id")
-        if draft.owner_id and session.get(Staff, draft.owner_id) is None:
-            raise DomainError(UNKNOWN_STAFF, field="owner_id")
-        if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
-            raise DomainError(UNKNOWN_PREDECESSOR, field="successor_of_id")
+def contact_values(session: Session, draft: ContactDraft) -> dict[str, Any]:
+    """The contact table's columns for a (validated) draft, generated search columns included."""
+    values = asdict(draft)
+    for key in ("emails", "phones", "tags"):
+        values.pop(key)
+    values["birthday_calendar"] = str(draft.birthday_calendar)
+    values["status"] = str(draft.status)
+    values.update(search_fields(session, draft))
+    return values
+
+
+def check_references(session: Session, draft: ContactDraft) -> None:
+    if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
+        raise DomainError(UNKNOWN_ORGANISATION, field="organisation_id")
+    if draft.owner_id and session.get(Staff, draft.owner_id) is None:
+        raise DomainError(UNKNOWN_STAFF, field="owner_id")
+    if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
+        raise DomainError(UNKNOWN_PREDECESSOR, field="successor_of_id")
+
+
+def insert_contact(session: Session, draft: ContactDraft, *, contact_id: str | None = None) -> str:
+    """Add a validated contact inside the caller's write transaction; returns its id."""
+    check_references(session, draft)
+    new = contact_id or new_id()
+    session.add(Contact(id=new, **contact_values(session, draft)))
+    session.flush()
+    q.replace_children(session, new, emails=draft.emails, phones=draft.phones, tags=draft.tags)
+    return new
+
+
+def update_contact(
+    session: Session, contact_id: str, draft: ContactDraft, *, expected_version: int | None = None
+) -> None:
+    """Change a contact inside the caller's transaction; with `expected_version`, refuse to
+    overwrite a change made elsewhere since that version was read."""
+    check_references(session, draft)
+    table = Contact.__table__  # type: ignore[attr-defined]
+    statement = update(table).where(table.c.id == contact_id)
+    if expected_version is not None:
+        statement = statement.where(table.c.version == expected_version)
+    result = session.execute(
+        statement.values(
+            **contact_values(session, draft), version=table.c.version + 1, updated_at=utcnow()
+        )
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        exists = session.get(Contact, contact_id) is not None
+        raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
+    q.replace_children(
+        session, contact_id, emails=draft.emails, phones=draft.phones, tags=draft.tags
+    )

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(page.new_action)
+        self.file_menu.addAction(page.import_action)
         self.file_menu.addAction(page.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,7 +38,6 @@ from crm.ui.widgets.empty_state import EmptyState
 
 class ContactsPage(QWidget):
     status_message = Signal(str)
-    import_requested = Signal()
 
     def __init__(
         self,
@@ -136,6 +137,9 @@ class ContactsPage(QWidget):
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.demo_action = QAction(self)
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_contacts)
         self.table.addAction(self.edit_action)
         self.table.addAction(self.delete_action)
 
@@ -145,7 +149,7 @@ class ContactsPage(QWidget):
         self.new_button.clicked.connect(self.new_contact)
         self.add_first.clicked.connect(self.new_contact)
         self.load_sample.clicked.connect(self.load_demo)
-        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.clicked.connect(self.import_contacts)
         self.clear_search.clicked.connect(self.search.clear)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -342,6 +346,26 @@ class ContactsPage(QWidget):
 
         self._operations.run(lambda: load_demo(self._services.db), on_success=done, parent=self)
 
+    def import_contacts(self) -> None:
+        path = self.choose_import_file()
+        if not path:
+            return
+        from crm.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._services, self._operations, Path(path), parent=self)
+        dialog.imported.connect(self.refresh)
+        dialog.open()
+
+    def choose_import_file(self) -> str:
+        """Ask for the file to import; a separate method so tests can answer it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr("Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)"),
+        )
+        return path
+
     def _run(self, work: Callable[[], Changes]) -> None:
         self._operations.run(work, on_success=self.refresh, parent=self)
 
@@ -393,6 +417,7 @@ class ContactsPage(QWidget):
         self.delete_action.setText(self.tr("&Delete"))
         self.find_action.setText(self.tr("&Find contacts"))
         self.demo_action.setText(self.tr("Load &sample data"))
+        self.import_action.setText(self.tr("&Import contacts…"))
         self.model.retranslate()
         self._update_state()
         self._update_actions()

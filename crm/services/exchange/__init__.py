@@ -1,0 +1,1 @@
+"""Contacts in and out of other programs: vCard, CSV and XLSX."""
