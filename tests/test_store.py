@@ -27,8 +27,8 @@ SECOND_REVISION = '''"""A later revision, to test upgrades from an older schema.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "later"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -101,29 +101,31 @@ def test_a_database_at_an_older_revision_is_backed_up_before_the_upgrade(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services.contacts.create(ContactDraft(family_name="Wang", given_name="Fang", name_zh="王芳"))
+    head = migrate.schema_status(services.db).head
     services.db.dispose()
     # This version of Liaison knows one revision more than the file was written with.
     migrations = tmp_path / "migrations"
     shutil.copytree(
         migrate.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    (migrations / "versions" / "0002_later.py").write_text(SECOND_REVISION, encoding="utf-8")
+    later = SECOND_REVISION.replace("{head}", head)
+    (migrations / "versions" / "9999_later.py").write_text(later, encoding="utf-8")
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
 
     db = Database(db_path)
     try:
-        assert migrate.schema_status(db).current == "0001"
+        assert migrate.schema_status(db).current == head
         backup = migrate.upgrade(db)
-        assert migrate.schema_status(db).current == "0002"
+        assert migrate.schema_status(db).current == "later"
     finally:
         db.dispose()
 
     assert backup is not None
     assert backup.parent == db_path.parent / "backups"
-    assert "0002" in backup.name
+    assert "later" in backup.name
     with sqlite3.connect(backup) as conn:
         # The copy is the database as it was before the upgrade, contacts included.
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
         assert conn.execute("SELECT name_zh FROM contact").fetchall() == [("王芳",)]
         later = conn.execute("SELECT name FROM sqlite_master WHERE name='test_later'").fetchall()
         assert later == []

@@ -33,7 +33,7 @@ SHORT_LUNAR_MONTH = QT_TRANSLATE_NOOP(
 LEAP_NEEDS_YEAR = QT_TRANSLATE_NOOP("Dates", "A birthday in a leap month needs its year.")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day; `year` may be None only with month and day."""
 
@@ -61,6 +61,11 @@ class PartialDate:
         if day is not None:
             _check_day(year, month or 1, day, value)
         return cls(year, month, day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Chronological order: 1985 before 1985-03 before 1985-03-02 before 1986; a date
+        without a year sorts by month and day alone."""
+        return (self.year or 0, self.month or 0, self.day or 0)
 
     def iso(self) -> str:
         if self.year is None:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm.services.agreements import AgreementService
 from crm.services.contacts import ContactService
+from crm.services.delegations import DelegationService
 from crm.services.directory import DirectoryService
+from crm.services.follow_ups import FollowUpService
+from crm.services.gifts import GiftService
+from crm.services.history_exchange import HistoryExchange
 from crm.services.importing import ContactImporter
+from crm.services.interactions import InteractionService
+from crm.services.partnerships import PartnershipService
 from crm.store.database import Database
 from crm.store.migrate import upgrade
 
@@ -17,10 +24,33 @@ class Services:
     contacts: ContactService
     directory: DirectoryService
     importer: ContactImporter
+    partnerships: PartnershipService
+    agreements: AgreementService
+    interactions: InteractionService
+    delegations: DelegationService
+    gifts: GiftService
+    follow_ups: FollowUpService
+    history_exchange: HistoryExchange
 
     @classmethod
     def open(cls, database: str | None = None) -> Services:
         """Open (creating or upgrading, after a backup) the database and build the services."""
         db = Database(database)
         upgrade(db)
-        return cls(db, ContactService(db), DirectoryService(db), ContactImporter(db))
+        return cls.over(db)
+
+    @classmethod
+    def over(cls, db: Database) -> Services:
+        return cls(
+            db=db,
+            contacts=ContactService(db),
+            directory=DirectoryService(db),
+            importer=ContactImporter(db),
+            partnerships=PartnershipService(db),
+            agreements=AgreementService(db),
+            interactions=InteractionService(db),
+            delegations=DelegationService(db),
+            gifts=GiftService(db),
+            follow_ups=FollowUpService(db),
+            history_exchange=HistoryExchange(db),
+        )
