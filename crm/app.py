@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm.domain.text import DomainError
 from crm.i18n import translator
+from crm.logs import configure_logging
 
 
 def run_app(
@@ -20,7 +20,7 @@ def run_app(
     from crm.ui.operations import Operations
     from crm.ui.settings import Settings
 
-    logging.basicConfig(level=logging.INFO)
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Liaison")

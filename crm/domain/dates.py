@@ -45,9 +45,9 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         value = text.strip()
         if match := _YEARLESS.match(value):
-            month, day = int(match[1]), int(match[2])
-            _check_day(None, month, day, value)
-            return cls(None, month, day)
+            only_month, only_day = int(match[1]), int(match[2])
+            _check_day(None, only_month, only_day, value)
+            return cls(None, only_month, only_day)
         match = _PARTIAL.match(value)
         if not match:
             raise DomainError(BAD_DATE.with_params(value=value))
@@ -129,7 +129,8 @@ class Birthday:
         if not match:
             raise DomainError(BAD_DATE.with_params(value=value))
         groups = [int(g) for g in match.groups()]
-        year, month, day = (None, *groups) if len(groups) == 2 else groups
+        year: int | None = groups[0] if len(groups) == 3 else None
+        month, day = groups[-2], groups[-1]
         birthday = cls(month, day, year, CalendarKind.LUNAR, leap_month)
         birthday._check_lunar()
         birthday._check_plausible(today or dt.date.today())

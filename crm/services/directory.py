@@ -140,7 +140,9 @@ class DirectoryService:
     ) -> None:
         # Compared in Python: SQL lower() folds ASCII only (Ø and ø would differ).
         wanted = label.casefold()
-        for other_id, other_name in session.execute(select(Organisation.id, Organisation.name)):
+        for other_id, other_name in session.execute(
+            select(col(Organisation.id), col(Organisation.name))
+        ):
             if other_id != besides and other_name.casefold() == wanted:
                 raise DomainError(ORGANISATION_EXISTS.with_params(name=other_name), field="name")
 
@@ -169,11 +171,3 @@ class DirectoryService:
             if member.name.casefold() == wanted:
                 return member
         return None
-
-    def contact_count_in(self, organisation_id: str) -> int:
-        with self.db.session() as session:
-            return int(
-                session.execute(
-                    select(func.count()).where(Contact.organisation_id == organisation_id)
-                ).scalar_one()
-            )
