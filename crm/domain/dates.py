@@ -191,6 +191,7 @@ _LOOSE_PATTERNS = (
     (re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T.*)?$"), "ymd"),
     (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"), "ymd"),
     (re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"), "ymd"),
+    (re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"), "ymd"),
     (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), "dmy"),
     (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$"), "dmy"),
     (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), "slash"),
@@ -200,14 +201,20 @@ _LOOSE_PATTERNS = (
 )
 
 
+_OUTLOOK_NONE = re.compile(r"^(0{1,2}/0{1,2}/0{2,4}|0?1/0?1/4501)$")
+
+
 def parse_loose_date(text: str) -> str:
     """A birthday as address books and spreadsheets write it, as ISO (or --MM-DD without a year).
 
-    Accepts 1980-04-15, 19800415, 1980/4/15, 1980年4月15日, 15.04.1980 and 15-04-1980 (day first,
-    as in Europe), 4/15/1980 (month first when the day is over 12 or the first number can only be
-    a month: Outlook and Google write US dates), --0415, --04-15, 4月15日 and 15.4.
+    Accepts 1980-04-15, 19800415, 1980/4/15, 1980年4月15日, 1980.4.15, 15.04.1980 and 15-04-1980
+    (day first, as in Europe), 4/15/1980 (month first when the day is over 12 or the first
+    number can only be a month: Outlook and Google write US dates), --0415, --04-15, 4月15日 and
+    15.4. Outlook's "no date" (0/0/00, or 1/1/4501) is no birthday: "".
     """
     value = text.strip()
+    if _OUTLOOK_NONE.match(value):
+        return ""
     for pattern, order in _LOOSE_PATTERNS:
         match = pattern.match(value)
         if not match:

@@ -9,6 +9,7 @@ leaves the database as it was. A dry run does all of the work and then rolls it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sqlmodel import Session
 from crm.domain.contacts import ContactDraft, ContactStatus
 from crm.domain.dates import CalendarKind, parse_loose_date
 from crm.domain.names import has_han
-from crm.domain.search import name_keys
+from crm.domain.search import fold, name_keys
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator, ValidationErrors
 from crm.i18n import normalise_language
 from crm.services.changes import Changes
@@ -194,7 +195,12 @@ class ContactImporter:
         if merged == current:
             report.skipped += 1
             return
-        update_contact(session, existing, merged.validate(contact_id=existing))
+        try:
+            merged = merged.validate(contact_id=existing)
+        except ValidationErrors as errors:  # e.g. the notes together grow too long
+            report.errors.append(ImportProblem(record.line, errors.errors[0].text))
+            return
+        update_contact(session, existing, merged)
         directory.remember(
             existing,
             family_name=merged.family_name,
@@ -208,7 +214,7 @@ class ContactImporter:
 
 def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, ContactDraft]:
     family = values.get("family_name", "")
-    given = values.get("given_name", "")
+    given = " ".join(p for p in (values.get("given_name", ""), values.get("middle_name", "")) if p)
     name_zh = values.get("name_zh", "")
     name = values.get("name", "")
     honorific = values.get("honorific", "")
@@ -232,6 +238,8 @@ def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, C
     position, position_zh = values.get("position", ""), values.get("position_zh", "")
     if position_zh and not has_han(position_zh) and not position:
         position, position_zh = position_zh, ""  # a "职务" column holding "Direktør"
+    if position and has_han(position) and not position_zh:
+        position, position_zh = "", position  # a phone's TITLE or Google's title "副处长"
     draft = ContactDraft(
         family_name=family,
         given_name=given,
@@ -240,9 +248,11 @@ def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, C
         position=position,
         position_zh=position_zh,
         emails=_unique(values.get("emails", [])),
-        phones=_unique(values.get("phones", [])),
+        phones=_unique_phones(values.get("phones", [])),
         wechat=values.get("wechat", ""),
-        language=normalise_code(values.get("language", "")),
+        language=normalise_code(
+            values.get("language", ""), chinese_only=bool(name_zh) and not (family or given)
+        ),
         tags=_unique(values.get("tags", [])),
         notes=values.get("notes", ""),
     )
@@ -264,10 +274,11 @@ def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, C
     return contact_id, draft
 
 
-def normalise_code(value: str) -> str:
+def normalise_code(value: str, *, chinese_only: bool = False) -> str:
+    """A language code; with none given, Chinese for someone known only by a Chinese name."""
     text = value.strip().replace("-", "_")
     if not text:
-        return "en"
+        return "zh_CN" if chinese_only else "en"
     if text.casefold() in ("chinese", "中文", "汉语", "普通话") or text.casefold().startswith("zh"):
         return normalise_language("zh")
     return text.split("_")[0].lower() if len(text) > 3 and "_" in text else text.lower()
@@ -280,24 +291,51 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def _same_phone(a: str, b: str) -> bool:
+    """+86 139 5510 4471 = +8613955104471 = 13955104471, and +86 551 6353 7102 = 0551-63537102:
+    a phone's export writes the number a user typed, the office sheet the international form."""
+    x, y = (re.sub(r"^00", "+", re.sub(r"[^\d+]", "", v)) for v in (a, b))
+    if x == y:
+        return True
+    if x.startswith("+") == y.startswith("+"):
+        return False
+    international, national = (x, y) if x.startswith("+") else (y, x)
+    national = national.lstrip("0")
+    country = international[1 : len(international) - len(national)]
+    return len(national) >= 7 and international.endswith(national) and 1 <= len(country) <= 3
+
+
+def _unique_phones(values: list[str]) -> list[str]:
+    kept: list[str] = []
+    for value in values:
+        if not any(_same_phone(value, other) for other in kept):
+            kept.append(value)
+    return kept
+
+
 def _merge(current: ContactDraft, incoming: ContactDraft) -> ContactDraft:
     """What the import knows wins; lists gain what they lacked; nothing known is dropped."""
     merged = replace(current)
+    for name in ("family_name", "given_name"):
+        # "MÜLLER" or "Muller" in a spreadsheet is the same name: keep the spelling we have.
+        value = getattr(incoming, name)
+        if value and fold(value) != fold(getattr(current, name)):
+            setattr(merged, name, value)
     for name in (
-        "family_name",
-        "given_name",
         "name_zh",
         "honorific",
         "position",
         "position_zh",
         "wechat",
-        "notes",
         "organisation_id",
         "owner_id",
     ):
         value = getattr(incoming, name)
         if value:
             setattr(merged, name, value)
+    if incoming.notes and incoming.notes.strip() not in current.notes:
+        # A colleague's notes are knowledge too: the file's notes are added below them.
+        merged.notes = f"{current.notes}\n\n{incoming.notes}" if current.notes else incoming.notes
     if incoming.language and incoming.language != "en":
         merged.language = incoming.language
     if incoming.birthday:
@@ -307,6 +345,6 @@ def _merge(current: ContactDraft, incoming: ContactDraft) -> ContactDraft:
     if incoming.status is not ContactStatus.ACTIVE:
         merged.status = incoming.status
     merged.emails = _unique([*current.emails, *incoming.emails])
-    merged.phones = _unique([*current.phones, *incoming.phones])
+    merged.phones = _unique_phones([*current.phones, *incoming.phones])
     merged.tags = _unique([*current.tags, *incoming.tags])
     return merged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from crm import __version__
 from crm.services.bundle import Services
@@ -12,6 +12,7 @@ from crm.ui.language import LanguageManager
 from crm.ui.operations import Operations
 from crm.ui.pages.contacts import ContactsPage
 from crm.ui.settings import Settings
+from crm.ui.widgets.navigation import NavigationBar
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -36,10 +37,22 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
 
         self.contacts_page = ContactsPage(services, operations, language, settings, self.undo_stack)
-        self.setCentralWidget(self.contacts_page)
         self.contacts_page.status_message.connect(
             lambda text: self.statusBar().showMessage(text, 8000)
         )
+        self.navigation = NavigationBar()
+        self.pages = QStackedWidget()
+        self.navigation.page_chosen.connect(self.pages.setCurrentIndex)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.page_actions: list[QAction] = []
+        self._page_items = []
+        self.add_page(self.contacts_page)
 
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -84,6 +97,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(page.archive_action)
         self.edit_menu.addAction(page.delete_action)
         self.view_menu = bar.addMenu("")
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_archived_action)
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
@@ -96,6 +112,24 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.retranslate()
+
+    def add_page(self, page: QWidget) -> None:
+        """A page in the navigation, reachable with Ctrl+1, Ctrl+2…"""
+        self.pages.addWidget(page)
+        self._page_items.append(self.navigation.add_page())
+        action = QAction(self)
+        action.setShortcut(QKeySequence(f"Ctrl+{len(self.page_actions) + 1}"))
+        index = len(self.page_actions)
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self.page_actions.append(action)
+        self.addAction(action)
+        # One page needs no navigation; the bar appears with the second.
+        self.navigation.setVisible(self.pages.count() > 1)
+        if self.pages.count() == 1:
+            self.navigation.setCurrentRow(0)
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
 
     def _language_switched(self, code: str) -> None:
         for key, action in self.language_actions.items():
@@ -129,6 +163,13 @@ class MainWindow(QMainWindow):
         self.show_archived_action.setText(self.tr("Show &archived contacts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
+        titles = [self.tr("Contacts"), self.tr("Partnerships")]
+        for index, (item, action) in enumerate(
+            zip(self._page_items, self.page_actions, strict=True)
+        ):
+            title = titles[index] if index < len(titles) else ""
+            item.setText(title)
+            action.setText(title)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.set_window_state("main_geometry", self.saveGeometry())

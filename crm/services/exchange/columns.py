@@ -13,6 +13,7 @@ FIELDS = (
     "id",
     "family_name",
     "given_name",
+    "middle_name",
     "name",
     "name_zh",
     "honorific",
@@ -61,6 +62,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "prénom",
         "prenom",
     ),
+    "middle_name": ("middle name", "additional name"),
     "name": ("full name", "display name", "fn", "contact name", "姓名（英文）", "english name"),
     "name_zh": ("chinese name", "中文名", "中文姓名", "姓名", "中文名字", "汉字姓名"),
     "honorific": ("title prefix", "prefix", "name prefix", "salutation", "称谓", "称呼"),
@@ -151,6 +153,33 @@ for _field, _aliases in _ALIASES.items():
         _LOOKUP.setdefault(_key(_alias), _field)
 
 
+_NUMBER = re.compile(r"\b\d+\b")
+
+
 def field_for(header: str) -> str | None:
     """The field a header names, or None for a column Liaison does not keep."""
-    return _LOOKUP.get(_key(header))
+    key = _key(header)
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    # Numbered columns: Google's "E-mail 3 - Value" / "Phone 4 - Value", Outlook's
+    # "E-mail 3 Address" / "Home Phone 2" are more of what their first column holds.
+    if _NUMBER.search(key):
+        for candidate in (_NUMBER.sub("1", key), " ".join(_NUMBER.sub(" ", key).split())):
+            if _LOOKUP.get(candidate) in LIST_FIELDS:
+                return _LOOKUP[candidate]
+    return None
+
+
+def fields_for(headers: list[str]) -> list[str | None]:
+    """The field of each column of a header row.
+
+    Outlook's "Title" is the honorific (Mr., Dr.) beside its "Job Title"; alone, as in most
+    sheets and in vCard, a title is the position.
+    """
+    fields = [field_for(h) if h else None for h in headers]
+    keys = [_key(h) for h in headers]
+    if "title" in keys and any(
+        f == "position" and k != "title" for f, k in zip(fields, keys, strict=True)
+    ):
+        fields = ["honorific" if k == "title" else f for f, k in zip(fields, keys, strict=True)]
+    return fields

@@ -7,9 +7,12 @@ Reading never writes anything; a file that is not what it claims gives one clear
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import uuid
 import zipfile
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
-from crm.services.exchange.columns import LIST_FIELDS, field_for
+from crm.services.exchange.columns import LIST_FIELDS, fields_for
 
 NOT_READABLE = QT_TRANSLATE_NOOP("Import", "“{name}” cannot be read as {kind}: {reason}")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP(
@@ -34,7 +37,8 @@ NO_COLUMNS = QT_TRANSLATE_NOOP(
 TOO_LARGE = QT_TRANSLATE_NOOP("Import", "“{name}” is too large to import (over {limit} MB).")
 
 MAX_BYTES = 200 * 1024 * 1024
-ENCODINGS = ("utf-8-sig", "gb18030")
+# How many rows above the column names a sheet may have (a title, a date, an empty row).
+HEADER_SEARCH_ROWS = 10
 
 
 @dataclass
@@ -45,6 +49,8 @@ class RawRecord:
     def add(self, key: str, value: Any) -> None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends in notes
         if key in LIST_FIELDS:
             self.values.setdefault(key, []).extend(_split_list(key, value))
         elif key not in self.values:
@@ -55,8 +61,12 @@ def _split_list(key: str, value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v).strip() for v in value if str(v).strip()]
     text = str(value)
-    # Google writes several values in one cell as "a ::: b"; lists of ours use ";".
-    parts = re.split(r"\s*:::\s*|;|\n" + (r"|,|，|、" if key == "tags" else ""), text)
+    # Google writes several values in one cell as "a ::: b"; lists of ours use ";". People
+    # typing into a spreadsheet cell also use "；" and "、", and "," between e-mail addresses.
+    separators = r"\s*:::\s*|;|；|、|\n"
+    if key in ("tags", "emails"):
+        separators += r"|,|，"
+    parts = re.split(separators, text)
     return [p.strip() for p in parts if p.strip() and not p.strip().startswith("* ")]
 
 
@@ -79,6 +89,8 @@ def read_records(path: Path) -> Iterator[RawRecord]:
         raise DomainError(TOO_LARGE.with_params(name=path.name, limit=MAX_BYTES // (1024 * 1024)))
     with path.open("rb") as handle:
         head = handle.read(4096)
+    if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
+        return  # an empty file holds no contacts (the importer says so)
     kind = detect_kind(path, head)
     if kind == "vcard":
         yield from read_vcards(path)
@@ -89,14 +101,48 @@ def read_records(path: Path) -> Iterator[RawRecord]:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    for encoding in ENCODINGS:
+    """The text of a file as the program that wrote it meant it.
+
+    UTF-8 (with or without BOM) first; Excel's "Unicode text" is UTF-16 with a BOM; a Chinese
+    Windows saves CSV in GB18030/GBK and a Western one in Windows-1252. Almost any bytes decode
+    as GB18030, so Western text (ü, é, ø next to ASCII letters) would turn into rare Han
+    characters: GB18030 is taken only when its characters are the common ones of GB2312.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode(encoding)
+            return data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
+            pass
+    elif b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        chinese: str | None = None
+        with contextlib.suppress(UnicodeDecodeError):
+            chinese = data.decode("gb18030")
+        if chinese is not None and _mostly_gb2312(chinese):
+            return chinese
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            if chinese is not None:
+                return chinese
     raise DomainError(
         NOT_READABLE.with_params(name=path.name, kind="text", reason="unknown character encoding")
     )
+
+
+def _mostly_gb2312(text: str) -> bool:
+    wide = [c for c in text if ord(c) > 0x7F]
+    common = 0
+    for char in wide:
+        try:
+            char.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common * 2 >= len(wide)
 
 
 # vCard ---------------------------------------------------------------------------------------
@@ -117,12 +163,17 @@ def read_vcards(path: Path) -> Iterator[RawRecord]:
     for line, chunk in zip(starts, chunks, strict=False):
         record = RawRecord(line)
         try:
-            card = next(iter(vobject.readComponents("BEGIN:VCARD" + chunk, ignoreUnreadable=True)))
+            # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at
+            # the end of the line.
+            cards = vobject.readComponents(
+                "BEGIN:VCARD" + chunk, ignoreUnreadable=True, allowQP=True
+            )
+            card = next(iter(cards))
             _card_values(card, record)
         except Exception as error:  # vobject raises many kinds for a malformed card
-            record.values = {
-                "_error": str(error).splitlines()[0] if str(error) else type(error).__name__
-            }
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            # vobject counts lines from the card's start; the report gives the card's line.
+            record.values = {"_error": re.sub(r"^At line \d+:\s*", "", reason)}
         yield record
 
 
@@ -135,6 +186,7 @@ def _card_values(card: Any, record: RawRecord) -> None:
     for n in values("n")[:1]:
         record.add("family_name", _join(n.family))
         record.add("given_name", _join(n.given))
+        record.add("middle_name", _join(n.additional))
         record.add("honorific", _join(n.prefix))
     for name in values("fn")[:1]:
         record.add("name", name)
@@ -160,8 +212,15 @@ def _card_values(card: Any, record: RawRecord) -> None:
         record.add("notes", value)
     for value in values("lang")[:1]:
         record.add("language", value)
-    for value in values("bday")[:1]:
-        record.add("birthday", value.isoformat() if isinstance(value, dt.date) else str(value))
+    for line in contents.get("bday", [])[:1]:
+        value = line.value
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        # Apple Contacts writes a birthday without a year as
+        # BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-15.
+        omitted = line.params.get("X-APPLE-OMIT-YEAR", [])
+        if omitted and text.startswith(str(omitted[0])):
+            text = "--" + text[len(str(omitted[0])) :].lstrip("-")
+        record.add("birthday", text)
     for name, key in (
         ("x-wechat", "wechat"),
         ("x-liaison-wechat", "wechat"),
@@ -185,8 +244,12 @@ def _join(value: Any) -> str:
 
 # Spreadsheets --------------------------------------------------------------------------------
 def _records_from_rows(path: Path, rows: Iterator[tuple[int, list[Any]]]) -> Iterator[RawRecord]:
-    header_line, header = next(rows, (0, []))
-    fields = [field_for(str(h)) if h is not None else None for h in header]
+    # Office sheets often have a title (and a blank row) above the column names.
+    fields: list[str | None] = []
+    for _line, header in itertools.islice(rows, HEADER_SEARCH_ROWS):
+        fields = fields_for([str(h) if h is not None else "" for h in header])
+        if any(fields):
+            break
     if not any(fields):
         raise DomainError(NO_COLUMNS.with_params(name=path.name))
     for line, cells in rows:
@@ -209,19 +272,28 @@ def _cell_text(cell: Any) -> Any:
     return cell if cell is None else str(cell)
 
 
+def _delimiter(text: str) -> str:
+    """ "," — or ";" where the decimal comma is (Excel in much of Europe), or a tab (Excel's
+    "Unicode text"): whichever separates the columns of the first non-empty line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in ",;\t"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def read_csv(path: Path) -> Iterator[RawRecord]:
     text = _decode(path, path.read_bytes())
-    sample = text[:20_000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # Every program that writes CSV quotes as Excel does ("" inside quotes); only the
+    # delimiter differs. csv.Sniffer guesses the quoting too, and gets it wrong on long notes.
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=_delimiter(text))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
+            start = 1
             for cells in reader:
-                yield reader.line_num, cells
+                # A row with line breaks inside quotes ends on a later line than it starts.
+                yield start, cells
+                start = reader.line_num + 1
         except csv.Error as error:
             raise DomainError(
                 NOT_READABLE.with_params(name=path.name, kind="CSV", reason=str(error))

@@ -1,0 +1,535 @@
+"""`crm import` on files as real programs write them (tests/data/import, see its README).
+
+Each realistic file is imported into a fresh database and checked the way a user would check it:
+the names (Chinese into name_zh, with pinyin), every e-mail address and phone, organisation and
+position, the birthday, tags and notes; then the report, a second import (nothing changes), a dry
+run (nothing is written), the broken files, matching against the sample office, and a failure
+halfway through.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+import crm
+import crm.services.importing as importing
+from crm.domain.text import DomainError
+from crm.store.models import Organisation
+
+ROOT = Path(crm.__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+WANG_FANG = "2e4895f6-70de-4cf3-a2a7-72723bcf4ad8"
+KATRIN_MUELLER = "8f20c6fb-a024-45e9-a430-ed3a4d43f599"
+DEMO_CONTACTS = 54
+
+# Every realistic file, with how many contacts it holds.
+REALISTIC = {
+    "outlook_contacts.csv": 3,
+    "google_contacts.csv": 3,
+    "chinese_excel.csv": 4,
+    "chinese_office.xlsx": 4,
+    "apple_contacts.vcf": 3,
+    "android_21.vcf": 3,
+    "thunderbird_40.vcf": 2,
+    "excel_western.csv": 2,
+    "excel_unicode.txt": 2,
+}
+
+
+def import_file(services, name: str, *, dry_run: bool = False):  # type: ignore[no-untyped-def]
+    report, _changes = services.importer.import_file(DATA / name, dry_run=dry_run)
+    return report
+
+
+def everyone(services) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Every contact as `crm contacts --json` shows it, by Chinese name or else "Given Family"."""
+    people = services.contacts.as_dicts(services.contacts.search("", include_archived=True))
+    return {p["name_zh"] or f"{p['given_name']} {p['family_name']}": p for p in people}
+
+
+def errors(report) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    return [(p.line, p.message.render()) for p in report.errors]
+
+
+def organisation_count(services) -> int:  # type: ignore[no-untyped-def]
+    with services.db.session() as session:
+        return session.execute(select(func.count()).select_from(Organisation)).scalar_one()
+
+
+# The realistic files, one by one -------------------------------------------------------------
+def test_outlook_csv(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "outlook_contacts.csv")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (3, 0, 0, [])
+    people = everyone(services)
+    assert set(people) == {"Jens Peter Mortensen", "Sofie Lindgren", "李娜"}
+
+    jens = people["Jens Peter Mortensen"]
+    assert (jens["family_name"], jens["given_name"]) == ("Mortensen", "Jens Peter")
+    assert jens["honorific"] == "Mr."  # Outlook's "Title" column, not the job title
+    assert jens["position"] == "Senior Adviser, International Relations"
+    assert jens["organisation"] == "Aalborg Kommune"
+    assert jens["emails"] == ["jens.mortensen@aalborg.example", "jpm@example.com"]
+    assert jens["phones"] == ["+45 9931 2000", "+45 2040 1234"]
+    assert jens["birthday"] == "1980-04-15"  # 4/15/1980, month first
+    assert jens["birthday_calendar"] == "gregorian"
+    assert sorted(jens["tags"]) == ["Partners", "VIP"]
+    assert jens["notes"] == (
+        "Met at the Hefei Global Partners Forum, May 2024.\n"
+        'Prefers English; copy his assistant on "formal" invitations.'
+    )
+
+    sofie = people["Sofie Lindgren"]
+    assert sofie["birthday"] is None  # Outlook's 0/0/00 is "no birthday", not an error
+    assert (sofie["honorific"], sofie["position"]) == ("Ms.", "Protocol Officer")
+    assert sofie["organisation"] == "Göteborgs Stad"
+    assert sofie["tags"] == []
+
+    li = people["李娜"]
+    assert (li["family_name"], li["given_name"], li["pinyin"]) == ("", "", "Li Na")
+    assert (li["position"], li["position_zh"]) == ("", "处长")
+    assert li["organisation"] == "武汉市人民政府外事办公室"
+    assert li["birthday"] == "1975-12-03"
+    assert li["phones"] == ["+86 139 0713 5566"]
+    assert li["emails"] == ["lina@wuhan-fao.example"]
+
+
+def test_google_csv(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "google_contacts.csv")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (3, 0, 0, [])
+    people = everyone(services)
+
+    elena = people["Elena Rossi"]
+    assert elena["honorific"] == "Dr."
+    assert (elena["organisation"], elena["position"]) == (
+        "Comune di Milano",
+        "Head of International Relations",
+    )
+    # "E-mail 1 - Value" holds two addresses as "a ::: b".
+    assert elena["emails"] == [
+        "elena.rossi@comune-milano.example",
+        "e.rossi@example.org",
+        "elena.rossi@example.com",
+    ]
+    assert elena["phones"] == ["+39 333 123 4567", "+39 02 8845 1234", "+39 02 8845 1299"]
+    assert elena["birthday"] == "1978-11-02"
+    assert sorted(elena["tags"]) == ["Greeting list", "VIP"]  # not Google's "* myContacts"
+    assert elena["notes"] == "Met at the EUROCITIES forum in Lyon.\nPrefers Italian or English."
+
+    zhao = people["赵丽"]
+    assert (zhao["family_name"], zhao["given_name"], zhao["pinyin"]) == ("", "", "Zhao Li")
+    assert zhao["birthday"] == "--08-15"
+    assert zhao["birthday_calendar"] == "gregorian"
+    assert zhao["tags"] == ["合肥"]
+    assert (zhao["position"], zhao["position_zh"]) == ("", "副处长")
+    assert zhao["organisation"] == "合肥市人民政府外事办公室"
+    assert zhao["phones"] == ["+86 138 5601 2233", "+86 551 6353 7120", "+86 551 6288 0011"]
+
+    marek = people["Marek Wiśniewski"]
+    assert marek["tags"] == []  # "* starred ::: * myContacts" are Google's own groups
+    assert marek["emails"] == ["marek.wisniewski@gdansk.example", "protocol@gdansk.example"]
+    assert marek["birthday"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "problems"),
+    [("chinese_excel.csv", []), ("chinese_office.xlsx", [8])],
+    ids=["csv-gb18030", "xlsx"],
+)
+def test_a_chinese_office_sheet(services, name, problems) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, name)
+    assert (report.created, report.updated, report.skipped) == (4, 0, 0)
+    # The .xlsx ends with a note under the table ("注：生日均为公历…"): reported, not imported.
+    assert [line for line, _message in errors(report)] == problems
+    if problems:
+        assert errors(report)[0][1] == "Give a family name, a given name or a Chinese name."
+    people = everyone(services)
+    assert set(people) == {"周建华", "欧阳倩", "郑堃", "Lars Nielsen"}
+
+    zhou = people["周建华"]
+    assert (zhou["family_name"], zhou["given_name"], zhou["pinyin"]) == ("", "", "Zhou Jianhua")
+    assert zhou["organisation"] == "宁波市人民政府外事办公室"
+    assert (zhou["position"], zhou["position_zh"]) == ("", "友城处处长")
+    assert zhou["phones"] == ["13805741234"]  # an Excel number, not 13805741234.0
+    assert zhou["emails"] == ["zhoujianhua@ningbo-fao.example"]
+    assert zhou["birthday"] == "1975-03-08"
+    assert zhou["notes"] == "2019年港口代表团接待人，喜欢喝茶"
+
+    ouyang = people["欧阳倩"]  # typed "欧阳 倩"; a compound family name
+    assert ouyang["pinyin"] == "Ouyang Qian"
+    assert ouyang["birthday"] == "1982-11-23"  # 1982年11月23日
+
+    zheng = people["郑堃"]  # 堃 is outside GB2312: the file is still read as GB18030
+    assert zheng["pinyin"] == "Zheng Kun"
+    assert zheng["emails"] == ["zhengkun@qdport.example", "kun.zheng@example.com"]  # split on ；
+    assert zheng["birthday"] == "1979-12-01"
+    assert zheng["notes"] == "负责绿色航运走廊项目, 邮件请抄送办公室"
+
+    lars = people["Lars Nielsen"]
+    assert (lars["family_name"], lars["given_name"], lars["name_zh"]) == ("Nielsen", "Lars", "")
+    assert lars["position_zh"] == "商务总监"
+    assert lars["phones"] == ["+45 2212 3344"]
+    assert lars["birthday"] == "1969-07-14"
+
+
+def test_the_chinese_csv_is_what_chinese_excel_writes() -> None:
+    data = (DATA / "chinese_excel.csv").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert data.decode("gb18030").startswith("姓名,单位,职务,手机,邮箱,生日,备注\r\n")
+
+
+def test_apple_contacts_vcard(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "apple_contacts.vcf")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (3, 0, 0, [])
+    people = everyone(services)
+
+    mette = people["Mette Andersen"]
+    assert mette["organisation"] == "Region Nordjylland"
+    assert mette["position"] == "Head of International Office, Europe and Asia"
+    assert mette["emails"] == ["mette.andersen@rn.example", "mette.andersen@example.com"]
+    assert mette["phones"] == ["+45 20 12 34 56", "+45 96 35 10 00"]
+    assert mette["birthday"] == "1980-04-15"
+    assert sorted(mette["tags"]) == ["Greeting list", "VIP"]
+    assert mette["notes"] == (
+        "Met at the Hefei Global Partners Forum 2024.\n"
+        "Asks for agendas in advance, in English.\n"
+        "Gifts: no alcohol."
+    )
+
+    luo = people["罗晓峰"]
+    assert (luo["family_name"], luo["given_name"], luo["pinyin"]) == ("", "", "Luo Xiaofeng")
+    assert luo["birthday"] == "--09-21"  # BDAY;X-APPLE-OMIT-YEAR=1604:1604-09-21
+    assert luo["birthday_calendar"] == "gregorian"
+    assert (luo["position"], luo["position_zh"]) == ("", "副处长")
+    assert luo["organisation"] == "成都市人民政府外事办公室"
+    assert luo["emails"] == ["luoxiaofeng@chengdu-fao.example"]
+    assert luo["phones"] == ["+86 135 5123 4567"]
+
+    joost = people["Joost van den Berg"]
+    assert (joost["honorific"], joost["family_name"]) == ("Dr.", "van den Berg")
+    assert joost["position"] == "Programme Manager, China"
+    assert joost["birthday"] is None
+
+
+def test_android_vcard_21(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "android_21.vcf")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (3, 0, 0, [])
+    people = everyone(services)
+
+    wang = people["王芳"]  # N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B;=E8=8A=B3;;;
+    assert (wang["family_name"], wang["given_name"], wang["pinyin"]) == ("", "", "Wang Fang")
+    assert wang["organisation"] == "合肥市人民政府外事办公室"
+    assert wang["position_zh"] == "欧洲处处长"
+    assert wang["phones"] == ["+8613955104471", "0551-63537102"]
+    assert wang["emails"] == ["wangfang.home@example.com"]
+    assert wang["birthday"] == "1980-09-23"  # BDAY:19800923
+    # A quoted-printable NOTE broken over five lines with soft line breaks.
+    assert (
+        wang["notes"]
+        == "2025年代表团的日常对接人。喜欢正式的中文信函，附英文副本；中秋节前寄送月饼。"
+    )
+
+    kasper = people["Kasper Holm"]
+    assert kasper["emails"] == ["kasper.holm@aalborg.example", "kasperholm@example.org"]
+    assert kasper["phones"] == ["+45 28 11 22 33", "+45 98 12 34 56"]
+    assert (kasper["organisation"], kasper["position"]) == ("Aalborg Havn", "Logistics Manager")
+    assert kasper["birthday"] == "1977-01-02"
+
+    assert people["司马文静"]["pinyin"] == "Sima Wenjing"
+
+
+def test_thunderbird_vcard_40(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "thunderbird_40.vcf")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (2, 0, 0, [])
+    people = everyone(services)
+
+    annelies = people["Annelies Verhoeven"]
+    assert annelies["id"] == "6f1c2a9e-3b7d-4e58-9a21-0c4d8e7f5b63"  # UID:urn:uuid:…
+    assert annelies["emails"] == ["annelies.verhoeven@gent.example", "a.verhoeven@example.org"]
+    assert annelies["phones"] == ["+32 478 12 34 56", "+32 9 266 52 11"]
+    assert annelies["birthday"] == "--04-15"
+    assert (annelies["organisation"], annelies["position"]) == (
+        "Stad Gent",
+        "Coordinator China Desk",
+    )
+    assert annelies["notes"] == (  # folded over three lines, commas escaped
+        "Coordinates the Ghent–Ningbo port twinning and the yearly study visit; asks for the "
+        "programme six weeks ahead, in English, with a Chinese copy."
+    )
+
+    jonas = people["Jonas Fischer"]
+    assert jonas["id"] == "2c9a7e51-8d4f-4b3a-b6e0-7f1d2c3b4a59"
+    assert jonas["birthday"] == "1983-09-30"
+
+
+def test_excel_on_a_western_windows_pc(services) -> None:  # type: ignore[no-untyped-def]
+    """Windows-1252 and ";" (Danish Excel): ø and Æ must not turn into Chinese characters."""
+    report = import_file(services, "excel_western.csv")
+    assert (report.created, errors(report)) == (2, [])
+    people = everyone(services)
+    assert set(people) == {"Æsa Søgaard", "Bjørn Jørgensen"}
+    bjorn = people["Bjørn Jørgensen"]
+    assert bjorn["name_zh"] == ""
+    assert bjorn["position"] == "Rådgiver"
+    assert bjorn["birthday"] == "1971-11-02"  # 02-11-1971, day first
+    assert bjorn["notes"] == "Tovholder på venskabsbyaftalen; taler lidt kinesisk"
+    assert people["Æsa Søgaard"]["birthday"] == "1980-04-15"
+
+
+def test_excel_unicode_text(services) -> None:  # type: ignore[no-untyped-def]
+    """Excel's "Unicode text": UTF-16 with a BOM, tab-separated."""
+    report = import_file(services, "excel_unicode.txt")
+    assert (report.created, errors(report)) == (2, [])
+    tao = everyone(services)["陶喆"]
+    assert tao["pinyin"] == "Tao Zhe"
+    assert tao["birthday"] == "1977-06-09"  # 1977.6.9
+    assert tao["organisation"] == "武汉大学"
+
+
+# Every realistic file: twice, and as a dry run -----------------------------------------------
+@pytest.mark.parametrize("name", REALISTIC)
+def test_importing_the_same_file_again_changes_nothing(services, name) -> None:  # type: ignore[no-untyped-def]
+    first = import_file(services, name)
+    assert first.created == REALISTIC[name]
+    before = everyone(services)
+    again = import_file(services, name)
+    assert (again.created, again.updated, again.skipped) == (0, 0, REALISTIC[name])
+    assert errors(again) == errors(first)
+    assert everyone(services) == before
+
+
+@pytest.mark.parametrize("name", REALISTIC)
+def test_a_dry_run_reports_what_an_import_does_and_writes_nothing(services, name) -> None:  # type: ignore[no-untyped-def]
+    organisations = organisation_count(services)
+    dry = import_file(services, name, dry_run=True)
+    assert dry.dry_run
+    assert services.contacts.count() == 0
+    assert organisation_count(services) == organisations
+    real = import_file(services, name)
+    assert (dry.created, dry.updated, dry.skipped) == (real.created, real.updated, real.skipped)
+    assert errors(dry) == errors(real)
+    assert services.contacts.count() == REALISTIC[name]
+
+
+def test_a_dry_run_leaves_a_matched_contact_as_it_was(demo_services) -> None:  # type: ignore[no-untyped-def]
+    before = demo_services.contacts.get(WANG_FANG)
+    report = import_file(demo_services, "android_21.vcf", dry_run=True)
+    assert (report.created, report.updated, report.skipped) == (2, 1, 0)
+    assert demo_services.contacts.count() == DEMO_CONTACTS
+    assert demo_services.contacts.get(WANG_FANG) == before
+
+
+# Broken files --------------------------------------------------------------------------------
+def test_a_bad_card_is_reported_by_line_and_the_others_imported(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "broken_cards.vcf")
+    assert (report.created, report.updated, report.skipped) == (3, 0, 0)
+    problems = errors(report)
+    assert [line for line, _ in problems] == [13, 20]
+    assert problems[0][1] == "1981-02-30 does not exist in the calendar."
+    assert problems[1][1].startswith("This entry cannot be read: ")
+    assert "line 9" not in problems[1][1]  # vobject's own count within the card would mislead
+    assert set(everyone(services)) == {"Birgitte Lund", "Henning Dahl", "Ole Bruun"}
+
+
+def test_bad_rows_are_reported_by_the_line_they_start_on(services) -> None:  # type: ignore[no-untyped-def]
+    report = import_file(services, "bad_rows.csv")
+    assert (report.created, report.updated, report.skipped) == (3, 0, 0)
+    assert errors(report) == [
+        (3, "31/02/1979 does not exist in the calendar."),
+        # Row 6 has a line break in its notes, so it ends on line 7.
+        (6, "“anouk.smit(at)zwolle.example” is not an e-mail address."),
+    ]
+    people = everyone(services)
+    assert set(people) == {"Maja Hansen", "Peter Jansen", "Erik Nilsson"}
+    assert people["Peter Jansen"]["notes"] == "Two lines\nof notes"
+    assert people["Peter Jansen"]["birthday"] == "1972-10-12"
+    assert people["Erik Nilsson"]["birthday"] == "--03-21"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.csv", None),
+        ("legacy_excel.csv", None),  # an Excel 97-2003 .xls renamed
+        ("renamed_text.xlsx", None),  # a CSV renamed
+        ("contacts.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        ("no_columns.csv", "Kære kollegaer,\r\nher er listen.\r\n".encode()),
+    ],
+)
+def test_an_unreadable_file_is_one_sentence_naming_it(
+    demo_services, tmp_path, name, content
+) -> None:  # type: ignore[no-untyped-def]
+    path = DATA / name
+    if content is not None:
+        path = tmp_path / name
+        path.write_bytes(content)
+    organisations = organisation_count(demo_services)
+    with pytest.raises(DomainError) as raised:
+        demo_services.importer.import_file(path)
+    message = raised.value.render()
+    assert f"“{name}”" in message
+    assert "\n" not in message
+    assert not re.search(r"[.!?]\s+[A-Z“]", message.replace(f"“{name}”", "…"))  # one sentence
+    assert demo_services.contacts.count() == DEMO_CONTACTS
+    assert organisation_count(demo_services) == organisations
+
+
+# Matching against the sample office ----------------------------------------------------------
+def test_a_phone_card_for_wang_fang_updates_her(demo_services) -> None:  # type: ignore[no-untyped-def]
+    before = demo_services.contacts.get(WANG_FANG).draft
+    report = import_file(demo_services, "android_21.vcf")
+    assert (report.created, report.updated, report.skipped, errors(report)) == (2, 1, 0, [])
+    assert demo_services.contacts.count() == DEMO_CONTACTS + 2
+    assert demo_services.contacts.search("王芳") == [WANG_FANG]
+
+    after = demo_services.contacts.get(WANG_FANG).draft
+    assert after.emails == ["wangfang@hefei.gov.cn.example", "wangfang.home@example.com"]
+    # +8613955104471 and 0551-63537102 are numbers she already has, written differently.
+    assert after.phones == before.phones
+    assert (after.family_name, after.given_name, after.name_zh) == ("Wang", "Fang", "王芳")
+    assert after.organisation_id == before.organisation_id
+    assert (after.wechat, after.language, after.tags) == (before.wechat, "zh_CN", before.tags)
+    assert after.birthday == "1980-09-23"  # the phone knows the year
+    # The colleague's notes stay; the phone's note is added below them.
+    assert after.notes.startswith(before.notes + "\n\n")
+    assert after.notes.endswith("中秋节前寄送月饼。")
+
+    again = import_file(demo_services, "android_21.vcf")
+    assert (again.created, again.updated, again.skipped) == (0, 0, 3)
+
+
+@pytest.mark.parametrize("spelling", ["Müller", "MÜLLER", "muller"])
+def test_a_row_for_katrin_mueller_matches_her_whatever_the_spelling(
+    demo_services, tmp_path, spelling
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "hamburg.csv"
+    path.write_text(
+        f"First Name,Last Name,Mobile Phone\r\nKatrin,{spelling},+49 171 555 0101\r\n",
+        encoding="utf-8",
+    )
+    report, _changes = demo_services.importer.import_file(path)
+    assert (report.created, report.updated, report.skipped) == (0, 1, 0)
+    assert demo_services.contacts.count() == DEMO_CONTACTS
+    katrin = demo_services.contacts.get(KATRIN_MUELLER).draft
+    assert katrin.family_name == "Müller"  # the spelling we had is kept
+    assert katrin.honorific == "Dr"
+    assert katrin.phones == ["+49 40 42831 2204", "+49 171 555 0101"]
+
+
+def test_a_card_with_a_uuid_uid_keeps_it_as_the_contact_id(services) -> None:  # type: ignore[no-untyped-def]
+    report, changes = services.importer.import_file(DATA / "thunderbird_40.vcf")
+    ids = {"6f1c2a9e-3b7d-4e58-9a21-0c4d8e7f5b63", "2c9a7e51-8d4f-4b3a-b6e0-7f1d2c3b4a59"}
+    assert set(report.contact_ids) == ids
+    assert changes.contacts == ids
+    assert services.contacts.get("6f1c2a9e-3b7d-4e58-9a21-0c4d8e7f5b63").draft.family_name == (
+        "Verhoeven"
+    )
+
+
+# A failure halfway ---------------------------------------------------------------------------
+def test_a_full_disk_halfway_leaves_the_database_as_it_was(demo_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    real = importing.insert_contact
+    calls = 0
+
+    def insert_then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "insert_contact", insert_then_fail)
+    organisations = organisation_count(demo_services)
+    wang_fang = demo_services.contacts.get(WANG_FANG)
+    with pytest.raises(OSError) as raised:
+        demo_services.importer.import_file(DATA / "google_contacts.csv")
+    assert raised.value.errno == 28
+    assert calls == 3
+    assert demo_services.contacts.count() == DEMO_CONTACTS
+    assert organisation_count(demo_services) == organisations
+    assert demo_services.contacts.search("Rossi") == []
+    assert demo_services.contacts.get(WANG_FANG) == wang_fang
+
+    monkeypatch.setattr(importing, "insert_contact", real)
+    report = import_file(demo_services, "google_contacts.csv")
+    assert report.created == 3
+
+
+# The command, end to end ---------------------------------------------------------------------
+def run_crm(*args: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "CRM_DATABASE": str(database),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CRM_LANG": "en",
+        "HOME": str(home),
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(home / name.lower())
+    return subprocess.run(
+        [sys.executable, "-m", "crm.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_the_import_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crm.services.bundle import Services
+
+    database, home = tmp_path / "cli.sqlite3", tmp_path / "home"
+
+    dry = run_crm(
+        "import",
+        str(DATA / "thunderbird_40.vcf"),
+        "--dry-run",
+        "--json",
+        database=database,
+        home=home,
+    )
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert {k: report[k] for k in ("created", "updated", "skipped", "errors")} == {
+        "created": 2,
+        "updated": 0,
+        "skipped": 0,
+        "errors": [],
+    }
+    services = Services.open(str(database))
+    try:
+        assert services.contacts.count() == 0  # the dry run wrote nothing
+
+        done = run_crm("import", str(DATA / "bad_rows.csv"), "--json", database=database, home=home)
+        assert done.returncode == 1  # some rows had problems
+        report = json.loads(done.stdout)
+        assert (report["created"], report["updated"], report["skipped"]) == (3, 0, 0)
+        assert report["errors"] == [
+            {"line": 3, "message": "31/02/1979 does not exist in the calendar."},
+            {"line": 6, "message": "“anouk.smit(at)zwolle.example” is not an e-mail address."},
+        ]
+        assert done.stderr.strip() == "2 entries could not be imported; the others were."
+        assert services.contacts.count() == 3
+    finally:
+        services.db.dispose()
+
+    missing = run_crm("import", str(tmp_path / "nowhere.vcf"), database=database, home=home)
+    assert missing.returncode == 1
+    assert missing.stdout == ""
+    assert missing.stderr.strip().splitlines() == [
+        f"There is no file “{tmp_path / 'nowhere.vcf'}”."
+    ]
