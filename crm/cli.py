@@ -44,6 +44,13 @@ IMPORT_HAD_ERRORS = QT_TRANSLATE_NOOP(
     "Cli", "{errors} entries could not be imported; the others were."
 )
 DISK_PROBLEM = QT_TRANSLATE_NOOP("Cli", "The database could not be written: {reason}")
+EXPORTED = {
+    "contacts": QT_TRANSLATE_NOOP("Cli", "Exported {count} contacts to “{path}”."),
+    "partnerships": QT_TRANSLATE_NOOP("Cli", "Exported {count} partnerships to “{path}”."),
+    "delegations": QT_TRANSLATE_NOOP("Cli", "Exported {count} delegations to “{path}”."),
+}
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Cli", "“{path}” could not be written: {reason}")
+EXPORT_FORMATS = ("json", "csv", "xlsx")
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -81,13 +88,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     importing = commands.add_parser(
-        "import", help="import contacts from a vCard (.vcf), CSV or Excel (.xlsx) file"
+        "import",
+        help="import contacts from a vCard (.vcf), CSV or Excel (.xlsx) file, or "
+        "partnerships or delegations from CSV, Excel or JSON",
     )
     _common(importing, suppress=True)
     importing.add_argument("file", metavar="FILE")
-    importing.add_argument("--kind", choices=["contacts"], default="contacts")
+    importing.add_argument(
+        "--kind",
+        choices=["contacts", "partnerships", "delegations"],
+        default="contacts",
+        help="what the file holds (default: contacts); import partnerships before delegations",
+    )
     importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
     importing.add_argument("--json", action="store_true", help="the report as one JSON object")
+
+    export = commands.add_parser(
+        "export", help="export contacts, partnerships or delegations as JSON, CSV or Excel"
+    )
+    _common(export, suppress=True)
+    export.add_argument("what", choices=["contacts", "partnerships", "delegations"])
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="json, csv or xlsx (default: from the name of --out, else json)",
+    )
+    export.add_argument(
+        "--out", metavar="FILE", help="the file to write (default: stdout, for json and csv)"
+    )
 
     check = commands.add_parser("check", help="integrity and migration status of the database")
     _common(check, suppress=True)
@@ -104,11 +132,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(database=args.database, language=args.lang, minimized=args.minimized)
     args.language = language
+    if args.command == "export":
+        args.format = args.format or _format_of(args.out)
+        if args.format == "xlsx" and args.out in (None, "-"):
+            parser.error("an Excel export needs --out FILE")
     tr = translator(language)
     handlers: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
         "demo": _demo,
         "contacts": _contacts,
         "import": _import,
+        "export": _export,
         "check": _check,
     }
     try:
@@ -172,7 +205,16 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise DomainError(NO_FILE.with_params(name=args.file))
-    report, _changes = ContactImporter(_open(args)).import_file(path, dry_run=args.dry_run)
+    if args.kind == "contacts":
+        report, _changes = ContactImporter(_open(args)).import_file(path, dry_run=args.dry_run)
+    else:
+        from crm.services.history_exchange import HistoryExchange
+
+        exchange = HistoryExchange(_open(args))
+        if args.kind == "partnerships":
+            report, _changes = exchange.import_partnerships(path, dry_run=args.dry_run)
+        else:
+            report, _changes = exchange.import_delegations(path, dry_run=args.dry_run)
     if args.json:
         _print_json(report.as_dict(tr))
     else:
@@ -195,6 +237,73 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
         print(IMPORT_HAD_ERRORS.with_params(errors=len(report.errors)).render(tr), file=sys.stderr)
         return 1
     return 0
+
+
+def _format_of(out: str | None) -> str:
+    suffix = os.path.splitext(out or "")[1].lower().lstrip(".")
+    return suffix if suffix in EXPORT_FORMATS else "json"
+
+
+def _export(args: argparse.Namespace, tr: Translator) -> int:
+    """A listing as a file (and one sentence saying so), or as JSON or CSV on stdout."""
+    from pathlib import Path
+
+    from crm.services.exchange.history_columns import DELEGATION_FIELDS, PARTNERSHIP_FIELDS
+    from crm.services.exchange.history_export import flat_delegation, flat_partnership
+    from crm.services.exchange.writers import write_csv, write_listing
+
+    db = _open(args)
+    flatten: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    if args.what == "contacts":
+        from crm.services.contacts import ContactService
+
+        service = ContactService(db)
+        items = service.as_dicts(service.search("", include_archived=True))
+        columns: Sequence[str] = list(items[0]) if items else CONTACT_COLUMNS
+    else:
+        from crm.services.history_exchange import HistoryExchange
+
+        exchange = HistoryExchange(db)
+        if args.what == "partnerships":
+            items, columns, flatten = exchange.partnerships(), PARTNERSHIP_FIELDS, flat_partnership
+        else:
+            items, columns, flatten = exchange.delegations(), DELEGATION_FIELDS, flat_delegation
+    if args.out in (None, "-"):
+        if args.format == "json":
+            _print_json(items)
+        else:
+            write_csv(sys.stdout, [flatten(i) if flatten else i for i in items], columns)
+        return 0
+    path = Path(args.out)
+    try:
+        write_listing(
+            path, args.format, items, columns=columns, flatten=flatten, sheet=args.what.title()
+        )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
+    print(EXPORTED[args.what].with_params(count=len(items), path=args.out).render(tr))
+    return 0
+
+
+# The keys of a contact (DESIGN.md), for the header of an export with no contact in it.
+CONTACT_COLUMNS = (
+    "id",
+    "family_name",
+    "given_name",
+    "name_zh",
+    "honorific",
+    "position",
+    "organisation",
+    "emails",
+    "phones",
+    "birthday",
+    "birthday_calendar",
+    "language",
+    "tags",
+    "owner",
+    "status",
+)
 
 
 def _check(args: argparse.Namespace, tr: Translator) -> int:

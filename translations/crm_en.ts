@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>GiftRegister</name>
+    <message numerus="yes">
+        <source>%n gift(s)</source>
+        <translation>
+            <numerusform>%n gift</numerusform>
+            <numerusform>%n gifts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%n entry(s) cannot be imported and will be skipped:</source>
@@ -60,6 +70,26 @@
         <translation>
             <numerusform>%n entry was skipped:</numerusform>
             <numerusform>%n entries were skipped:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipsPage</name>
+    <message numerus="yes">
+        <source>%n partnership(s)</source>
+        <translation>
+            <numerusform>%n partnership</numerusform>
+            <numerusform>%n partnerships</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Discard your changes to this agreement?</source>
+        <translation>放弃对该协议的修改？</translation>
+    </message>
+    <message>
+        <source>Attach documents</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>新建协议</translation>
+    </message>
+    <message>
+        <source>Edit agreement</source>
+        <translation>编辑协议</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>签署日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnatories:</source>
+        <translation>签署人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Review on:</source>
+        <translation>复核日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on:</source>
+        <translation>到期日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Documents:</source>
+        <translation>文件(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. Friendship-city agreement</source>
+        <translation>如 关于建立友好城市关系的协议书</translation>
+    </message>
+    <message>
+        <source>1985, 1986-10 or 2009-10-29</source>
+        <translation>1985、1986-10 或 2009-10-29</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>Agreements</name>
+    <message>
+        <source>An agreement cannot expire before it was signed.</source>
+        <translation>协议的到期日期不能早于签署日期。</translation>
+    </message>
+    <message>
+        <source>MoU / friendship-city agreement</source>
+        <translation>谅解备忘录 / 友好城市协议</translation>
+    </message>
+    <message>
+        <source>Letter of intent / framework agreement</source>
+        <translation>意向书 / 框架协议</translation>
+    </message>
+    <message>
+        <source>Project agreement</source>
+        <translation>项目协议</translation>
+    </message>
+    <message>
+        <source>Contract (legally binding)</source>
+        <translation>合同（具有法律约束力）</translation>
+    </message>
+    <message>
+        <source>Not legally binding: a statement of intent between the cities.</source>
+        <translation>不具有法律约束力：两市之间的意向性声明。</translation>
+    </message>
+    <message>
+        <source>Legally binding: a contract with obligations on both sides.</source>
+        <translation>具有法律约束力：双方均负有义务的合同。</translation>
+    </message>
+    <message>
+        <source>This agreement no longer exists.</source>
+        <translation>该协议已不存在。</translation>
+    </message>
+    <message>
+        <source>This partnership no longer exists.</source>
+        <translation>该友城关系已不存在。</translation>
+    </message>
+    <message>
+        <source>This document is no longer attached.</source>
+        <translation>该文件已不在附件中。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a file that can be read.</source>
+        <translation>“{name}” 不是可读取的文件。</translation>
+    </message>
+    <message>
+        <source>The file of “{name}” is missing from the documents folder.</source>
+        <translation>文件夹中找不到“{name}”的文件。</translation>
+    </message>
+    <message>
+        <source>One of the chosen signatories no longer exists.</source>
+        <translation>所选签署人中有人已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Sample office loaded: {created} records added.</source>
@@ -50,6 +180,22 @@
     <message>
         <source>The database could not be written: {reason}</source>
         <translation>无法写入数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {count} contacts to “{path}”.</source>
+        <translation>已将 {count} 位联系人导出到“{path}”。</translation>
+    </message>
+    <message>
+        <source>Exported {count} partnerships to “{path}”.</source>
+        <translation>已将 {count} 个友城关系导出到“{path}”。</translation>
+    </message>
+    <message>
+        <source>Exported {count} delegations to “{path}”.</source>
+        <translation>已将 {count} 个代表团导出到“{path}”。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be written: {reason}</source>
+        <translation>无法写入“{path}”：{reason}</translation>
     </message>
 </context>
 <context>
@@ -269,6 +415,52 @@
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ContactHistoryDialog</name>
+    <message>
+        <source>No interaction logged yet</source>
+        <translation>尚无交往记录</translation>
+    </message>
+    <message>
+        <source>Last contact: %1</source>
+        <translation>最近联系：%1</translation>
+    </message>
+    <message>
+        <source>History — {name}</source>
+        <translation>交往历史 — {name}</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>Log interaction…</source>
+        <translation>记录交往…</translation>
+    </message>
+    <message>
+        <source>Nothing logged with this person yet. Log a meeting, a call or a greeting.</source>
+        <translation>尚无与此人的交往记录。可记录一次会见、电话或问候。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListPicker</name>
+    <message>
+        <source>Type a name, 汉字 or pinyin to add someone</source>
+        <translation>输入姓名、汉字或拼音以添加人员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected people from the list (Del)</source>
+        <translation>从列表中移除所选人员（Del）</translation>
     </message>
 </context>
 <context>
@@ -516,12 +708,16 @@
         <translation>编辑联系人(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
+        <source>&amp;History and timeline…</source>
+        <translation>交往历史与时间线(&amp;H)…</translation>
     </message>
     <message>
-        <source>&amp;Find contacts</source>
-        <translation>查找联系人(&amp;F)</translation>
+        <source>&amp;Gifts given and received…</source>
+        <translation>赠送与收到的礼品(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Load &amp;sample data</source>
@@ -582,6 +778,787 @@
         <source>{year}, lunar leap {month}/{day}</source>
         <translation>{year} 年农历闰 {month}/{day}</translation>
     </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2027-05-31.</source>
+        <translation>“{value}” 不是有效日期：请写成 2027-05-31。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationEditor</name>
+    <message>
+        <source>New visit</source>
+        <translation>新建访问</translation>
+    </message>
+    <message>
+        <source>Visit — {title}</source>
+        <translation>访问 — {title}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the visit (Ctrl+S)</source>
+        <translation>保存访问（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Prepare the visit…</source>
+        <translation>访前准备…</translation>
+    </message>
+    <message>
+        <source>Who is coming, their titles in both languages and our history with each</source>
+        <translation>来访人员名单、双语职务及我方与每人的交往历史</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this visit?</source>
+        <translation>放弃对该访问的修改？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationPreparation</name>
+    <message>
+        <source>Prepare the visit</source>
+        <translation>访前准备</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>dates not yet known</source>
+        <translation>日期待定</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>来访目的：</translation>
+    </message>
+    <message>
+        <source>Who is coming ({n})</source>
+        <translation>来访人员（{n} 人）</translation>
+    </message>
+    <message>
+        <source>No members yet: add them on the Members tab.</source>
+        <translation>尚无成员：请在“成员”选项卡中添加。</translation>
+    </message>
+    <message>
+        <source>leader of the delegation</source>
+        <translation>团长</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Earlier visits</source>
+        <translation>以往访问</translation>
+    </message>
+    <message>
+        <source>We gave them</source>
+        <translation>我方赠礼</translation>
+    </message>
+    <message>
+        <source>They gave us</source>
+        <translation>对方赠礼</translation>
+    </message>
+    <message>
+        <source>Latest contacts</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>日程安排</translation>
+    </message>
+    <message>
+        <source>to {name}</source>
+        <translation>赠予 {name}</translation>
+    </message>
+    <message>
+        <source>from {name}</source>
+        <translation>来自 {name}</translation>
+    </message>
+    <message>
+        <source>Gifts of this visit</source>
+        <translation>本次访问的礼品</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Still to do with this partner</source>
+        <translation>与该伙伴城市的待办事项</translation>
+    </message>
+</context>
+<context>
+    <name>Delegations</name>
+    <message>
+        <source>Give the visit a title.</source>
+        <translation>请填写访问标题。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2025-05-31.</source>
+        <translation>“{value}” 不是有效日期：请写成 2025-05-31。</translation>
+    </message>
+    <message>
+        <source>The visit cannot end before it starts.</source>
+        <translation>访问的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Give the first day of the visit too.</source>
+        <translation>请同时填写访问的开始日期。</translation>
+    </message>
+    <message>
+        <source>The same person is listed twice among the members.</source>
+        <translation>成员中有同一人被重复列出。</translation>
+    </message>
+    <message>
+        <source>Say what happens at this point of the programme.</source>
+        <translation>请填写该项日程的活动内容。</translation>
+    </message>
+    <message>
+        <source>This day of the programme is outside the dates of the visit.</source>
+        <translation>该项日程的日期不在访问日期范围内。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time: write it as 09:30.</source>
+        <translation>“{value}” 不是有效时间：请写成 09:30。</translation>
+    </message>
+    <message>
+        <source>This text is too long (at most {limit} characters).</source>
+        <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>出访</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>This visit no longer exists.</source>
+        <translation>该访问已不存在。</translation>
+    </message>
+    <message>
+        <source>This visit was changed elsewhere since you opened it: close and open it again.</source>
+        <translation>打开后该访问已在别处被修改：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <source>The chosen partnership no longer exists.</source>
+        <translation>所选友城关系已不存在。</translation>
+    </message>
+    <message>
+        <source>A person on the list no longer exists.</source>
+        <translation>列表中有人员已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <source>Say what has to be done.</source>
+        <translation>请填写需要办理的事项。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2025-05-31.</source>
+        <translation>“{value}” 不是有效日期：请写成 2025-05-31。</translation>
+    </message>
+    <message>
+        <source>This follow-up no longer exists.</source>
+        <translation>该跟进事项已不存在。</translation>
+    </message>
+    <message>
+        <source>The staff member chosen is no longer in the office list.</source>
+        <translation>所选工作人员已不在本办人员名单中。</translation>
+    </message>
+    <message>
+        <source>The visit of this follow-up no longer exists.</source>
+        <translation>该跟进事项所属的访问已不存在。</translation>
+    </message>
+    <message>
+        <source>The partnership of this follow-up no longer exists.</source>
+        <translation>该跟进事项所属的友城关系已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTable</name>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>添加跟进事项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>放弃所作的修改？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Register a gift</source>
+        <translation>登记礼品</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the gift (Ctrl+S)</source>
+        <translation>保存礼品（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>受赠人：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>赠送人：</translation>
+    </message>
+    <message>
+        <source>We have never given them a gift.</source>
+        <translation>我方从未向其赠送过礼品。</translation>
+    </message>
+    <message>
+        <source>date unknown</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>Last time we gave: {gift}</source>
+        <translation>上次赠送：{gift}</translation>
+    </message>
+    <message>
+        <source>Last received: {gift}</source>
+        <translation>上次收到：{gift}</translation>
+    </message>
+    <message>
+        <source>Photo of the gift</source>
+        <translation>礼品照片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard this gift?</source>
+        <translation>放弃对此礼品的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>GiftForm</name>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Gift:</source>
+        <translation>礼品：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>On the visit:</source>
+        <translation>所属访问：</translation>
+    </message>
+    <message>
+        <source>Partnership:</source>
+        <translation>友城关系：</translation>
+    </message>
+    <message>
+        <source>Occasion:</source>
+        <translation>场合：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>价值：</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>We gave it</source>
+        <translation>我方赠送</translation>
+    </message>
+    <message>
+        <source>We received it</source>
+        <translation>我方收到</translation>
+    </message>
+    <message>
+        <source>e.g. Porcelain vase with the city arms</source>
+        <translation>如 饰有市徽的瓷花瓶</translation>
+    </message>
+    <message>
+        <source>(the city, or nobody in particular)</source>
+        <translation>（以城市名义，或无特定对象）</translation>
+    </message>
+    <message>
+        <source>(not on a visit)</source>
+        <translation>（非访问期间）</translation>
+    </message>
+    <message>
+        <source>(no partnership)</source>
+        <translation>（不关联友城关系）</translation>
+    </message>
+    <message>
+        <source>during the visit</source>
+        <translation>访问期间</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Gifts above the declaration threshold must be declared</source>
+        <translation>超过申报标准的礼品须按规定申报</translation>
+    </message>
+    <message>
+        <source>Official visit</source>
+        <translation>正式访问</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>Anniversary of the partnership</source>
+        <translation>结好周年</translation>
+    </message>
+    <message>
+        <source>Signing ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Who chose it, what it means, where it is kept</source>
+        <translation>由谁挑选、有何寓意、存放何处</translation>
+    </message>
+</context>
+<context>
+    <name>GiftRegister</name>
+    <message>
+        <source>Gift register</source>
+        <translation>礼品台账</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Partnership:</source>
+        <translation>友城关系：</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>赠送/收到：</translation>
+    </message>
+    <message>
+        <source>(anyone)</source>
+        <translation>（所有人）</translation>
+    </message>
+    <message>
+        <source>(all partnerships)</source>
+        <translation>（全部友城关系）</translation>
+    </message>
+    <message>
+        <source>(both ways)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <source>Register a gift…</source>
+        <translation>登记礼品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gift(s)</source>
+        <translation>
+            <numerusform>共 %n 件礼品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Delete the gift</source>
+        <translation>删除礼品</translation>
+    </message>
+    <message>
+        <source>Delete “{gift}” from the register?</source>
+        <translation>从礼品台账中删除“{gift}”？</translation>
+    </message>
+</context>
+<context>
+    <name>Gifts</name>
+    <message>
+        <source>Say what the gift was.</source>
+        <translation>请填写礼品名称。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2025-05-31.</source>
+        <translation>“{value}” 不是有效日期：请写成 2025-05-31。</translation>
+    </message>
+    <message>
+        <source>A gift received cannot be dated in the future.</source>
+        <translation>收到礼品的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Token (under €50)</source>
+        <translation>象征性（€50 以下）</translation>
+    </message>
+    <message>
+        <source>Modest (€50–200)</source>
+        <translation>一般（€50–200）</translation>
+    </message>
+    <message>
+        <source>Significant (€200–1,000)</source>
+        <translation>贵重（€200–1,000）</translation>
+    </message>
+    <message>
+        <source>High (over €1,000: declare it)</source>
+        <translation>高价（€1,000 以上，须申报）</translation>
+    </message>
+    <message>
+        <source>This gift is no longer in the register.</source>
+        <translation>该礼品已不在台账中。</translation>
+    </message>
+    <message>
+        <source>The person chosen for this gift no longer exists.</source>
+        <translation>为该礼品所选的人员已不存在。</translation>
+    </message>
+    <message>
+        <source>The visit chosen for this gift no longer exists.</source>
+        <translation>为该礼品所选的访问已不存在。</translation>
+    </message>
+    <message>
+        <source>The partnership chosen no longer exists.</source>
+        <translation>所选友城关系已不存在。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a photo (JPEG, PNG, GIF, WebP or BMP).</source>
+        <translation>“{name}” 不是照片（支持 JPEG、PNG、GIF、WebP 或 BMP）。</translation>
+    </message>
+    <message>
+        <source>The file “{name}” cannot be read.</source>
+        <translation>无法读取文件“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>GiftsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>赠送/收到</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>赠受对象</translation>
+    </message>
+    <message>
+        <source>Visit or occasion</source>
+        <translation>访问或场合</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>友城关系</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+</context>
+<context>
+    <name>GiftsTable</name>
+    <message>
+        <source>Given or received</source>
+        <translation>赠送/收到</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>赠受对象</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Add gift</source>
+        <translation>添加礼品</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Photo of the gift</source>
+        <translation>礼品照片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExchange</name>
+    <message>
+        <source>There is no partnership “{value}” in Liaison: import the partnerships first.</source>
+        <translation>Liaison 中没有友城关系“{value}”：请先导入友城关系。</translation>
+    </message>
+    <message>
+        <source>There is no contact “{value}” in Liaison: import the contacts first.</source>
+        <translation>Liaison 中没有联系人“{value}”：请先导入联系人。</translation>
+    </message>
+    <message>
+        <source>Say whether the visit is incoming or outgoing.</source>
+        <translation>请注明访问是 incoming（来访）还是 outgoing（出访）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a direction: use incoming or outgoing.</source>
+        <translation>“{value}” 不是有效的访问方向：请使用 incoming（来访）或 outgoing（出访）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a delegation status: use one of {choices}.</source>
+        <translation>“{value}” 不是有效的代表团状态：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>Say whether each gift was given or received.</source>
+        <translation>请注明每件礼品是 given（赠送）还是 received（收到）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a gift direction: use given or received.</source>
+        <translation>“{value}” 不是有效的礼品方向：请使用 given（赠送）或 received（收到）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a value band: use one of {choices}.</source>
+        <translation>“{value}” 不是有效的价值档次：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>The partner city is missing: fill in the “partner” column.</source>
+        <translation>缺少伙伴城市：请填写“partner”列。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a type of partnership: use one of {choices}.</source>
+        <translation>“{value}” 不是有效的友城关系类型：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a partnership status: use one of {choices}.</source>
+        <translation>“{value}” 不是有效的友城关系状态：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a file Liaison can import here: use a CSV, Excel (.xlsx) or JSON file.</source>
+        <translation>Liaison 无法在此导入“{name}”：请使用 CSV、Excel (.xlsx) 或 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a list of records: the file should hold one JSON array.</source>
+        <translation>“{name}” 不是记录列表：文件应只包含一个 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds no partnerships.</source>
+        <translation>“{name}” 中没有友城关系。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds no delegations.</source>
+        <translation>“{name}” 中没有代表团。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no column Liaison recognises: the first row should name the columns, e.g. partner, country, type, formalised_on, status, areas.</source>
+        <translation>“{name}” 中没有 Liaison 能识别的列：第一行应为列名，如 partner、country、type、formalised_on、status、areas。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no column Liaison recognises: the first row should name the columns, e.g. title, direction, start, end, partnership, members.</source>
+        <translation>“{name}” 中没有 Liaison 能识别的列：第一行应为列名，如 title、direction、start、end、partnership、members。</translation>
+    </message>
+    <message>
+        <source>This entry is not a record: each item of the JSON array is an object.</source>
+        <translation>此条目不是记录：JSON 数组中的每一项都应是一个对象。</translation>
+    </message>
 </context>
 <context>
     <name>Import</name>
@@ -595,7 +1572,7 @@
     </message>
     <message>
         <source>“{name}” has no column Liaison recognises: the first row should name the columns, e.g. family_name, given_name, name_zh, emails.</source>
-        <translation>“{name}” 中没有 Liaison 能识别的列：第一行应为列名，如 family_name、given_name、name_zh、emails，或 姓名、单位、邮箱。</translation>
+        <translation>“{name}” 中没有 Liaison 能识别的列：第一行应为列名，如 family_name、given_name、name_zh、emails。</translation>
     </message>
     <message>
         <source>“{name}” is too large to import (over {limit} MB).</source>
@@ -670,6 +1647,147 @@
     </message>
 </context>
 <context>
+    <name>Interactions</name>
+    <message>
+        <source>Give the date of the interaction.</source>
+        <translation>请填写交往日期。</translation>
+    </message>
+    <message>
+        <source>An interaction cannot be in the future: log it once it has happened.</source>
+        <translation>交往日期不能晚于今天：请在交往发生后再记录。</translation>
+    </message>
+    <message>
+        <source>Choose at least one person or a partnership.</source>
+        <translation>请至少选择一位人员或一个友城关系。</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Greeting sent</source>
+        <translation>发送问候</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>One of the chosen people no longer exists.</source>
+        <translation>所选人员中有人已不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen partnership no longer exists.</source>
+        <translation>所选友城关系已不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen delegation no longer exists.</source>
+        <translation>所选代表团已不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen staff member no longer exists.</source>
+        <translation>所选工作人员已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ItineraryTable</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>no day</source>
+        <translation>日期未定</translation>
+    </message>
+    <message>
+        <source>Add to the programme</source>
+        <translation>添加日程</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to change it; times as 09:30</source>
+        <translation>双击单元格即可修改；时间格式如 09:30</translation>
+    </message>
+</context>
+<context>
+    <name>LogInteractionDialog</name>
+    <message>
+        <source>Discard this interaction without logging it?</source>
+        <translation>放弃此次交往，不予记录？</translation>
+    </message>
+    <message>
+        <source>Log an interaction</source>
+        <translation>记录交往</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>类型(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>日期(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Partnership:</source>
+        <translation>友城关系(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>What was said or agreed, what comes next</source>
+        <translation>谈了什么、商定了什么、下一步做什么</translation>
+    </message>
+    <message>
+        <source>Log the interaction (Ctrl+Return)</source>
+        <translation>记录此次交往（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About Liaison</source>
@@ -723,6 +1841,81 @@
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>New &amp;partnership…</source>
+        <translation>新建友城关系(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Log interaction…</source>
+        <translation>记录交往(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New &amp;delegation visit…</source>
+        <translation>新建代表团访问(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Gift register…</source>
+        <translation>礼品台账(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友城关系</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Role in the delegation</source>
+        <translation>团内角色</translation>
+    </message>
+    <message>
+        <source>Add a person:</source>
+        <translation>添加人员：</translation>
+    </message>
+    <message>
+        <source>Type part of a name, in any script</source>
+        <translation>输入部分姓名，汉字或拉丁字母均可</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Members are listed in protocol order</source>
+        <translation>成员按礼宾顺序排列</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -744,7 +1937,7 @@
     </message>
     <message>
         <source>Liaison</source>
-        <translation>Liaison 外事联络</translation>
+        <translation>Liaison</translation>
     </message>
 </context>
 <context>
@@ -842,6 +2035,566 @@
     </message>
 </context>
 <context>
+    <name>PartnershipDetail</name>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>No contact logged yet</source>
+        <translation>尚无联系记录</translation>
+    </message>
+    <message>
+        <source>Last contact today (%1)</source>
+        <translation>最近联系：今天（%1）</translation>
+    </message>
+    <message>
+        <source>Last contact %1 (%2)</source>
+        <translation>最近联系：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Formalised on:</source>
+        <translation>结好时间：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Cooperation areas:</source>
+        <translation>合作领域：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Champions:</source>
+        <translation>关键人物：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Add agreement…</source>
+        <translation>添加协议…</translation>
+    </message>
+    <message>
+        <source>Add visit…</source>
+        <translation>添加访问…</translation>
+    </message>
+    <message>
+        <source>Open visit…</source>
+        <translation>打开访问…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>No agreements recorded yet. Add the MoU or friendship-city agreement, and later letters of intent, project agreements and contracts.</source>
+        <translation>尚未记录任何协议。请先添加谅解备忘录或友好城市协议，之后再添加意向书、项目协议和合同。</translation>
+    </message>
+    <message>
+        <source>No visits recorded yet: incoming and outgoing delegations appear here.</source>
+        <translation>尚未记录任何访问：来访和出访代表团将显示在这里。</translation>
+    </message>
+    <message>
+        <source>No people yet: choose champions in the partnership, or add contacts of the partner city&apos;s organisations.</source>
+        <translation>尚无人员：请在友城关系中选定关键人物，或添加伙伴城市各单位的联系人。</translation>
+    </message>
+    <message>
+        <source>Nothing open: every follow-up is done.</source>
+        <translation>没有未完成的事项：所有跟进事项均已完成。</translation>
+    </message>
+    <message>
+        <source>No interactions logged yet. Log a meeting, a call or a greeting.</source>
+        <translation>尚无交往记录。可记录一次会见、电话或问候。</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Review / expiry</source>
+        <translation>复核 / 到期</translation>
+    </message>
+    <message>
+        <source>Signed by: %1</source>
+        <translation>签署人：%1</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>双击打开</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>团长</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Position in Chinese</source>
+        <translation>中文职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Delegation: %1</source>
+        <translation>代表团：%1</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>伙伴城市</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipEditor</name>
+    <message>
+        <source>(choose a place)</source>
+        <translation>（请选择城市或地区）</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this partnership?</source>
+        <translation>放弃对该友城关系的修改？</translation>
+    </message>
+    <message>
+        <source>New partnership</source>
+        <translation>新建友城关系</translation>
+    </message>
+    <message>
+        <source>Edit partnership — {name}</source>
+        <translation>编辑友城关系 — {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Partner city:</source>
+        <translation>伙伴城市(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Formalised on:</source>
+        <translation>结好时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Cooperation &amp;areas:</source>
+        <translation>合作领域(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Champions:</source>
+        <translation>关键人物(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>New place…</source>
+        <translation>新建地点…</translation>
+    </message>
+    <message>
+        <source>Add a city or district that is not listed</source>
+        <translation>添加列表中没有的城市或地区</translation>
+    </message>
+    <message>
+        <source>1985, 1986-10 or 2009-10-29</source>
+        <translation>1985、1986-10 或 2009-10-29</translation>
+    </message>
+    <message>
+        <source>As much of the date as is known: the year, the month or the day.</source>
+        <translation>已知多少填多少：精确到年、月或日均可。</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. culture, ports</source>
+        <translation>用逗号分隔，如 文化, 港口</translation>
+    </message>
+    <message>
+        <source>What a successor should know</source>
+        <translation>继任者应当了解的情况</translation>
+    </message>
+    <message>
+        <source>The people on both sides who keep this partnership alive</source>
+        <translation>双方维系这一友城关系的关键人物</translation>
+    </message>
+    <message>
+        <source>Save the partnership (Ctrl+S)</source>
+        <translation>保存友城关系（Ctrl+S）</translation>
+    </message>
+</context>
+<context>
+    <name>Partnerships</name>
+    <message>
+        <source>Choose the partner city or district.</source>
+        <translation>请选择伙伴城市或地区。</translation>
+    </message>
+    <message>
+        <source>Give the place a name.</source>
+        <translation>请填写地点名称。</translation>
+    </message>
+    <message>
+        <source>Give the country as its two-letter code, e.g. CN, DE or NO.</source>
+        <translation>请用两位字母代码填写国家，如 CN、DE 或 NO。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country code: use two letters, e.g. CN, DE or NO.</source>
+        <translation>“{value}” 不是有效的国家代码：请使用两位字母，如 CN、DE 或 NO。</translation>
+    </message>
+    <message>
+        <source>Give at least the year: 1985, 1986-10 or 2009-10-29.</source>
+        <translation>请至少填写年份：1985、1986-10 或 2009-10-29。</translation>
+    </message>
+    <message>
+        <source>This text is too long (at most {limit} characters).</source>
+        <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Sister city</source>
+        <translation>姐妹城市</translation>
+    </message>
+    <message>
+        <source>Friendship city</source>
+        <translation>友好城市</translation>
+    </message>
+    <message>
+        <source>Twinning</source>
+        <translation>结对城市</translation>
+    </message>
+    <message>
+        <source>Friendly exchange</source>
+        <translation>友好交流城市</translation>
+    </message>
+    <message>
+        <source>Port partnership</source>
+        <translation>友好港</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Exploring</source>
+        <translation>洽谈中</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>This partnership no longer exists.</source>
+        <translation>该友城关系已不存在。</translation>
+    </message>
+    <message>
+        <source>This partnership was changed elsewhere since you opened it: close and open it again.</source>
+        <translation>打开后该友城关系已在别处被修改：请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <source>The chosen place no longer exists.</source>
+        <translation>所选地点已不存在。</translation>
+    </message>
+    <message>
+        <source>The chosen owner is not a staff member.</source>
+        <translation>所选负责人不是本办工作人员。</translation>
+    </message>
+    <message>
+        <source>One of the chosen champions no longer exists.</source>
+        <translation>所选关键人物中有人已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipsModel</name>
+    <message>
+        <source>Partner</source>
+        <translation>伙伴城市</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Formalised on</source>
+        <translation>结好时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cooperation areas</source>
+        <translation>合作领域</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipsPage</name>
+    <message>
+        <source>No partnership matches “%1”.</source>
+        <translation>没有与“%1”匹配的友城关系。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 partnerships</source>
+        <translation>%1 / %2 个友城关系</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partnership(s)</source>
+        <translation>
+            <numerusform>共 %n 个友城关系</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partnership saved.</source>
+        <translation>友城关系已保存。</translation>
+    </message>
+    <message>
+        <source>Interaction logged.</source>
+        <translation>交往已记录。</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友城关系</translation>
+    </message>
+    <message>
+        <source>Search by partner (English, 汉字 or pinyin), country, area or owner</source>
+        <translation>按伙伴城市（英文、汉字或拼音）、国家、合作领域或负责人搜索</translation>
+    </message>
+    <message>
+        <source>New partnership</source>
+        <translation>新建友城关系</translation>
+    </message>
+    <message>
+        <source>No partnerships yet</source>
+        <translation>还没有友城关系</translation>
+    </message>
+    <message>
+        <source>Add your city&apos;s first partner: the place, when the partnership was formalised (the year is enough), who champions it on both sides. Agreements, visits and every interaction then gather under it.</source>
+        <translation>添加本市的第一个伙伴城市：地点、结好时间（填年份即可）以及双方的关键人物。此后，协议、访问和每一次交往都将汇集于此。</translation>
+    </message>
+    <message>
+        <source>Add a partnership</source>
+        <translation>添加友城关系</translation>
+    </message>
+    <message>
+        <source>Search looks at partner names in English, Chinese characters and pinyin (ningbo, nb), countries, cooperation areas and owners.</source>
+        <translation>可按伙伴城市的英文名、汉字和拼音（如 ningbo 或 nb）、国家、合作领域和负责人搜索。</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Select a partnership to see its agreements, visits, people and history.</source>
+        <translation>选择一个友城关系，即可查看其协议、访问、人员和交往历史。</translation>
+    </message>
+    <message>
+        <source>&amp;New partnership…</source>
+        <translation>新建友城关系(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit partnership…</source>
+        <translation>编辑友城关系(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log interaction…</source>
+        <translation>记录交往(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a meeting, call, e-mail or greeting (Ctrl+L)</source>
+        <translation>记录会见、电话、邮件或问候（Ctrl+L）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>New place</source>
+        <translation>新建地点</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese name:</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry code:</source>
+        <translation>国家代码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Province or region:</source>
+        <translation>省份或地区(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. Ningbo</source>
+        <translation>如 Ningbo</translation>
+    </message>
+    <message>
+        <source>e.g. 宁波</source>
+        <translation>如 宁波</translation>
+    </message>
+    <message>
+        <source>Two letters (ISO 3166): CN, DE, NO, BE…</source>
+        <translation>两位字母（ISO 3166）：CN、DE、NO、BE…</translation>
+    </message>
+    <message>
+        <source>e.g. Zhejiang</source>
+        <translation>如 Zhejiang</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Give the staff member&apos;s name.</source>
@@ -900,6 +2653,87 @@
     <message>
         <source>The database “{where}” cannot be opened: {reason}</source>
         <translation>无法打开数据库“{where}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Partnership:</source>
+        <translation>友城关系：</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>来访/出访：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>Last day:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Leader:</source>
+        <translation>团长：</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>来访目的：</translation>
+    </message>
+    <message>
+        <source>Outcomes: what was agreed, signed or learnt</source>
+        <translation>成果：达成的共识、签署的文件或获得的经验</translation>
+    </message>
+    <message>
+        <source>Notes for whoever prepares the next visit</source>
+        <translation>供下次访问筹备人员参考的备注</translation>
+    </message>
+    <message>
+        <source>e.g. Hefei municipal delegation, spring 2025</source>
+        <translation>如 合肥市政府代表团，2025 年春</translation>
+    </message>
+    <message>
+        <source>(no partnership)</source>
+        <translation>（不关联友城关系）</translation>
+    </message>
+    <message>
+        <source>Incoming: they visit us. Outgoing: we visit them.</source>
+        <translation>来访：对方来我市访问。出访：我方赴对方访问。</translation>
+    </message>
+    <message>
+        <source>not yet known</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Pick a day from the calendar; Delete empties the field</source>
+        <translation>从日历中选择日期；按 Delete 键可清空</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The head of the delegation: a member, or anyone found by typing a name</source>
+        <translation>代表团团长：可以是成员，也可输入姓名查找其他人</translation>
+    </message>
+    <message>
+        <source>Why they come, what both sides hope for</source>
+        <translation>访问缘由及双方期望</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>共 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

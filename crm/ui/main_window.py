@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from crm import __version__
 from crm.services.bundle import Services
 from crm.ui.language import LanguageManager
 from crm.ui.operations import Operations
 from crm.ui.pages.contacts import ContactsPage
+from crm.ui.pages.partnerships import PartnershipsPage
 from crm.ui.settings import Settings
 from crm.ui.widgets.navigation import NavigationBar
 
@@ -51,8 +59,32 @@ class MainWindow(QMainWindow):
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.page_actions: list[QAction] = []
-        self._page_items = []
+        self._page_items: list[QListWidgetItem] = []
         self.add_page(self.contacts_page)
+        self.partnerships_page = PartnershipsPage(services, operations, language, settings)
+        self.partnerships_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.partnerships_page.open_delegation.connect(self.open_delegation)
+        self.partnerships_page.new_delegation.connect(self.new_delegation)
+        # Ctrl+L is the window's (it logs for whatever is selected on either page).
+        self.partnerships_page.log_action.setShortcut(QKeySequence())
+        self.add_page(self.partnerships_page)
+        self.new_partnership_action = QAction(self)
+        self.new_partnership_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_partnership_action.triggered.connect(self._new_partnership)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.new_delegation_action = QAction(self)
+        self.new_delegation_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.new_delegation_action.triggered.connect(lambda: self.new_delegation(""))
+        self.gift_register_action = QAction(self)
+        self.gift_register_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.gift_register_action.triggered.connect(self.show_gift_register)
+        self.log_action = QAction(self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.triggered.connect(self.log_interaction)
 
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -84,6 +116,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(page.new_action)
+        self.file_menu.addAction(self.new_partnership_action)
+        self.file_menu.addAction(self.new_delegation_action)
         self.file_menu.addAction(page.import_action)
         self.file_menu.addAction(page.demo_action)
         self.file_menu.addSeparator()
@@ -92,13 +126,15 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(page.find_action)
-        self.edit_menu.addAction(page.edit_action)
-        self.edit_menu.addAction(page.archive_action)
-        self.edit_menu.addAction(page.delete_action)
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.log_action)
+        self._page_section = self.edit_menu.addSeparator()
+        self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
+        self._fill_edit_menu()
         self.view_menu = bar.addMenu("")
         for action in self.page_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addAction(self.gift_register_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_archived_action)
         self.language_menu = bar.addMenu("")
@@ -130,6 +166,82 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+
+    def _fill_edit_menu(self) -> None:
+        """The Edit menu ends with the actions of the page on show."""
+        actions = self.edit_menu.actions()
+        for action in actions[actions.index(self._page_section) + 1 :]:
+            self.edit_menu.removeAction(action)
+        if self.pages.currentWidget() is self.partnerships_page:
+            page_actions = [self.partnerships_page.edit_action]
+        else:
+            page = self.contacts_page
+            page_actions = [
+                page.edit_action,
+                page.history_action,
+                page.gifts_action,
+                page.archive_action,
+                page.delete_action,
+            ]
+        self.edit_menu.addActions(page_actions)
+
+    def focus_search(self) -> None:
+        page = self.pages.currentWidget()
+        search = getattr(page, "search", None)
+        if search is not None:
+            search.setFocus()
+            search.selectAll()
+
+    def _new_partnership(self) -> None:
+        self.show_page(self.pages.indexOf(self.partnerships_page))
+        self.partnerships_page.new_partnership()
+
+    def log_interaction(self) -> None:
+        """Log a meeting, call, e-mail…, about what is selected on the page on show."""
+        if self.pages.currentWidget() is self.partnerships_page:
+            self.partnerships_page.log_interaction()
+            return
+        from crm.ui.dialogs.interaction_dialog import LogInteractionDialog
+
+        dialog = LogInteractionDialog(
+            self._services,
+            self._operations,
+            contact_ids=self.contacts_page.selected_ids(),
+            parent=self,
+        )
+        dialog.logged.connect(self.contacts_page.refresh)
+        dialog.logged.connect(self.partnerships_page.refresh)
+        dialog.open()
+
+    def open_delegation(self, delegation_id: str) -> None:
+        self._delegation_editor(delegation_id=delegation_id)
+
+    def new_delegation(self, partnership_id: str) -> None:
+        """A new visit, of the partnership selected on the Partnerships page if there is one."""
+        if not partnership_id and self.pages.currentWidget() is self.partnerships_page:
+            partnership_id = self.partnerships_page.selected_id() or ""
+        self._delegation_editor(partnership_id=partnership_id or None)
+
+    def _delegation_editor(self, **which: str | None) -> None:
+        from crm.ui.dialogs.delegation_editor import DelegationEditor
+
+        editor = DelegationEditor(self._services, self._operations, parent=self, **which)
+        editor.saved.connect(self.partnerships_page.refresh)
+        editor.saved.connect(self.contacts_page.refresh)
+        editor.open()
+
+    def show_gift_register(self) -> None:
+        from crm.ui.dialogs.gift_register import GiftRegister
+
+        contact_id = None
+        if self.pages.currentWidget() is self.contacts_page:
+            selected = self.contacts_page.selected_ids()
+            contact_id = selected[0] if len(selected) == 1 else None
+        register = GiftRegister(
+            self._services, self._operations, contact_id=contact_id, parent=self
+        )
+        register.changed.connect(self.partnerships_page.refresh)
+        register.open()
 
     def _language_switched(self, code: str) -> None:
         for key, action in self.language_actions.items():
@@ -163,6 +275,11 @@ class MainWindow(QMainWindow):
         self.show_archived_action.setText(self.tr("Show &archived contacts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
+        self.new_partnership_action.setText(self.tr("New &partnership…"))
+        self.find_action.setText(self.tr("&Find"))
+        self.log_action.setText(self.tr("&Log interaction…"))
+        self.new_delegation_action.setText(self.tr("New &delegation visit…"))
+        self.gift_register_action.setText(self.tr("&Gift register…"))
         titles = [self.tr("Contacts"), self.tr("Partnerships")]
         for index, (item, action) in enumerate(
             zip(self._page_items, self.page_actions, strict=True)

@@ -137,12 +137,3 @@ def test_archived_contacts_leave_the_list_and_come_back(demo_page, monkeypatch) 
     demo_page._undo.undo()
     demo_page.show_archived.setChecked(False)
     assert demo_page.model.row_of(contact_id) >= 0
-
-
-def test_the_search_shortcut_focuses_the_box(qtbot, demo_page) -> None:  # type: ignore[no-untyped-def]
-    demo_page.show()
-    demo_page.activateWindow()
-    qtbot.waitActive(demo_page)
-    demo_page.table.setFocus()
-    demo_page.find_action.trigger()
-    qtbot.waitUntil(demo_page.search.hasFocus)

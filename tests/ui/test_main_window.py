@@ -66,3 +66,15 @@ def test_every_menu_shortcut_is_unique(window) -> None:  # type: ignore[no-untyp
                 seen[key] = action.text()
     for expected in ("Ctrl+N", "Ctrl+F", "Ctrl+Z", "Ctrl+Q", "Del"):
         assert expected in seen
+
+
+def test_find_goes_to_the_search_box_of_the_page_on_show(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.find_action.trigger()
+    qtbot.waitUntil(window.contacts_page.search.hasFocus)
+    window.page_actions[1].trigger()  # Ctrl+2: Partnerships
+    assert window.pages.currentWidget() is window.partnerships_page
+    window.find_action.trigger()
+    qtbot.waitUntil(window.partnerships_page.search.hasFocus)

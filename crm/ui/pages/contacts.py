@@ -134,9 +134,12 @@ class ContactsPage(QWidget):
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.demo_action = QAction(self)
+        self.history_action = QAction(self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.show_history)
+        self.gifts_action = QAction(self)
+        self.gifts_action.triggered.connect(self.show_gifts)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_contacts)
@@ -157,7 +160,6 @@ class ContactsPage(QWidget):
         self.edit_action.triggered.connect(self.edit_selected)
         self.archive_action.triggered.connect(self.archive_selected)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.find_action.triggered.connect(self.focus_search)
         self.demo_action.triggered.connect(self.load_demo)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -237,6 +239,8 @@ class ContactsPage(QWidget):
     def _update_actions(self) -> None:
         ids = self.selected_ids()
         self.edit_action.setEnabled(len(ids) == 1)
+        self.history_action.setEnabled(len(ids) == 1)
+        self.gifts_action.setEnabled(len(ids) == 1)
         self.archive_action.setEnabled(bool(ids))
         self.delete_action.setEnabled(bool(ids))
         self.archive_action.setText(self._archive_text(ids))
@@ -287,6 +291,27 @@ class ContactsPage(QWidget):
 
         editor.saved.connect(saved)
         editor.open()
+
+    def show_history(self) -> None:
+        """The selected contact's titles and timeline, where an interaction can be logged."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        from crm.ui.dialogs.contact_history import ContactHistoryDialog
+
+        dialog = ContactHistoryDialog(self._services, self._operations, ids[0], parent=self)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+
+    def show_gifts(self) -> None:
+        """What we gave this person, and what they gave us: the gift register, filtered."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        from crm.ui.dialogs.gift_register import GiftRegister
+
+        register = GiftRegister(self._services, self._operations, contact_id=ids[0], parent=self)
+        register.open()
 
     def archive_selected(self) -> None:
         ids = self.selected_ids()
@@ -377,6 +402,8 @@ class ContactsPage(QWidget):
             self._select([index.data(ID_ROLE)])
         menu = QMenu(self)
         menu.addAction(self.edit_action)
+        menu.addAction(self.history_action)
+        menu.addAction(self.gifts_action)
         menu.addAction(self.archive_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
@@ -414,8 +441,9 @@ class ContactsPage(QWidget):
         self.clear_search.setText(self.tr("Clear the search"))
         self.new_action.setText(self.tr("&New contact…"))
         self.edit_action.setText(self.tr("&Edit contact…"))
+        self.history_action.setText(self.tr("&History and timeline…"))
+        self.gifts_action.setText(self.tr("&Gifts given and received…"))
         self.delete_action.setText(self.tr("&Delete"))
-        self.find_action.setText(self.tr("&Find contacts"))
         self.demo_action.setText(self.tr("Load &sample data"))
         self.import_action.setText(self.tr("&Import contacts…"))
         self.model.retranslate()

@@ -1,0 +1,256 @@
+"""The partnership editor: partner place, type, formalised on, status, areas, champions, owner.
+
+It builds a `PartnershipDraft` for the partnership service; the rules live in the draft's
+`validate`, and each problem comes back to be shown beside its field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from crm.domain.partnership_rules import PartnershipDraft
+from crm.domain.partnerships import (
+    PARTNERSHIP_STATUS_LABELS,
+    PARTNERSHIP_TYPE_LABELS,
+    PartnershipStatus,
+    PartnershipType,
+)
+from crm.domain.text import DomainError
+from crm.services.bundle import Services
+from crm.services.changes import Changes
+from crm.ui.dialogs.form_dialog import FormDialog
+from crm.ui.dialogs.place_dialog import PlaceDialog
+from crm.ui.language import render
+from crm.ui.operations import Operations
+from crm.ui.widgets.contact_list_picker import ContactListPicker
+from crm.ui.widgets.tag_edit import TagEdit
+
+
+class PartnershipEditor(FormDialog):
+    """Create a partnership (`partnership_id=None`) or edit one. `saved` carries the service's
+    `Changes` (a place added inline is in them too); `partnership_id` holds the new id."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        operations: Operations,
+        *,
+        partnership_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._operations = operations
+        self.partnership_id = partnership_id
+        self._version: int | None = None
+        self._title = ""
+        self._extra_changes = Changes()
+        self._build()
+        loaded = PartnershipDraft()
+        if partnership_id is not None:
+            try:
+                record = services.partnerships.get(partnership_id)
+            except DomainError as error:
+                self.message_label.set_error(error)
+                self.save_button.setEnabled(False)
+            else:
+                self._version, loaded, self._title = record.version, record.draft, record.place.name
+        self.show_draft(loaded)
+        self._loaded = self.draft()
+        self._connect_edits()
+        self.retranslate()
+        self.place_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build(self) -> None:
+        self.place_combo = QComboBox()
+        self.place_combo.setMinimumContentsLength(24)
+        self.new_place_button = QPushButton()
+        self.new_place_button.clicked.connect(self.new_place)
+        self.type_combo = QComboBox()
+        for kind in PartnershipType:
+            self.type_combo.addItem("", str(kind))
+        self.formalised_edit = QLineEdit()
+        self.status_combo = QComboBox()
+        for status in PartnershipStatus:
+            self.status_combo.addItem("", str(status))
+        self.areas_edit = TagEdit(self._services.partnerships.areas())
+        self.champions_edit = ContactListPicker(self._services.contacts)
+        self.owner_combo = QComboBox()
+        self.owner_combo.addItem("", None)
+        for member in self._services.directory.staff():
+            self.owner_combo.addItem(member.name, member.id)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        place_cell = QWidget()
+        row = QHBoxLayout(place_cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.place_combo, 1)
+        row.addWidget(self.new_place_button)
+        self.lay_out(
+            {
+                "place_id": self.place_combo,
+                "type": self.type_combo,
+                "formalised_on": self.formalised_edit,
+                "status": self.status_combo,
+                "areas": self.areas_edit,
+                "champion_ids": self.champions_edit,
+                "owner_id": self.owner_combo,
+                "notes": self.notes_edit,
+            },
+            cells={"place_id": place_cell},
+        )
+        self._fill_places()
+
+    def _fill_places(self, select: str | None = None) -> None:
+        current = select or self.place_combo.currentData()
+        self.place_combo.clear()
+        self.place_combo.addItem(self.tr("(choose a place)"), None)
+        for place in self._services.partnerships.places():
+            label = f"{place.name} / {place.name_zh}" if place.name_zh else place.name
+            self.place_combo.addItem(f"{label} ({place.country})", place.id)
+        self.place_combo.setCurrentIndex(max(0, self.place_combo.findData(current)))
+
+    def _connect_edits(self) -> None:
+        """Editing a field takes its complaint away."""
+        for key in ("place_id", "type", "status", "owner_id"):
+            combo = self.fields[key]
+            assert isinstance(combo, QComboBox)
+            combo.currentIndexChanged.connect(lambda _i, key=key: self.clear_error_on_edit(key))
+        for key, edit in (("formalised_on", self.formalised_edit), ("areas", self.areas_edit)):
+            edit.textEdited.connect(lambda _t, key=key: self.clear_error_on_edit(key))
+        self.champions_edit.changed.connect(lambda: self.clear_error_on_edit("champion_ids"))
+        self.notes_edit.textChanged.connect(lambda: self.clear_error_on_edit("notes"))
+
+    # Values ------------------------------------------------------------------------------
+    def show_draft(self, draft: PartnershipDraft) -> None:
+        def select(combo: QComboBox, value: str | None) -> None:
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
+
+        select(self.place_combo, draft.place_id)
+        select(self.type_combo, str(draft.type))
+        self.formalised_edit.setText(draft.formalised_on)
+        select(self.status_combo, str(draft.status))
+        self.areas_edit.set_tags(draft.areas)
+        self.champions_edit.set_ids(draft.champion_ids)
+        select(self.owner_combo, draft.owner_id)
+        self.notes_edit.setPlainText(draft.notes)
+
+    def draft(self) -> PartnershipDraft:
+        return PartnershipDraft(
+            place_id=self.place_combo.currentData(),
+            type=PartnershipType(self.type_combo.currentData()),
+            formalised_on=self.formalised_edit.text(),
+            status=PartnershipStatus(self.status_combo.currentData()),
+            areas=self.areas_edit.tags(),
+            champion_ids=self.champions_edit.ids(),
+            owner_id=self.owner_combo.currentData(),
+            notes=self.notes_edit.toPlainText(),
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.draft().cleaned() != self._loaded.cleaned()
+
+    def discard_question(self) -> str:
+        return self.tr("Discard your changes to this partnership?")
+
+    # Language ----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self._version is None:
+            self.setWindowTitle(self.tr("New partnership"))
+        else:
+            self.setWindowTitle(self.tr("Edit partnership — {name}").format(name=self._title))
+        self.retranslate_form(
+            {
+                "place_id": self.tr("&Partner city:"),
+                "type": self.tr("&Type:"),
+                "formalised_on": self.tr("&Formalised on:"),
+                "status": self.tr("&Status:"),
+                "areas": self.tr("Cooperation &areas:"),
+                "champion_ids": self.tr("&Champions:"),
+                "owner_id": self.tr("&Owner:"),
+                "notes": self.tr("&Notes:"),
+            }
+        )
+        self.place_combo.setItemText(0, self.tr("(choose a place)"))
+        self.owner_combo.setItemText(0, self.tr("(nobody)"))
+        self.new_place_button.setText(self.tr("New place…"))
+        self.new_place_button.setToolTip(self.tr("Add a city or district that is not listed"))
+        self.formalised_edit.setPlaceholderText(self.tr("1985, 1986-10 or 2009-10-29"))
+        self.formalised_edit.setToolTip(
+            self.tr("As much of the date as is known: the year, the month or the day.")
+        )
+        self.areas_edit.setPlaceholderText(self.tr("Separated by commas, e.g. culture, ports"))
+        self.notes_edit.setPlaceholderText(self.tr("What a successor should know"))
+        self.champions_edit.setToolTip(
+            self.tr("The people on both sides who keep this partnership alive")
+        )
+        for index in range(self.type_combo.count()):
+            kind = PartnershipType(self.type_combo.itemData(index))
+            self.type_combo.setItemText(index, render(PARTNERSHIP_TYPE_LABELS[kind]))
+        for index in range(self.status_combo.count()):
+            status = PartnershipStatus(self.status_combo.itemData(index))
+            self.status_combo.setItemText(index, render(PARTNERSHIP_STATUS_LABELS[status]))
+        self.save_button.setToolTip(self.tr("Save the partnership (Ctrl+S)"))
+
+    # Saving ------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.busy or not self.save_button.isEnabled():
+            return
+        draft = self.draft()
+        self.clear_errors()
+        self.set_busy(True)
+        service = self._services.partnerships
+        if self._version is None:
+            self._operations.run(
+                lambda: service.create(draft),
+                on_success=lambda result: self._saved(draft, *result),
+                on_error=self.show_errors,
+                parent=self,
+            )
+            return
+        partnership_id, version = self.partnership_id, self._version
+        assert partnership_id is not None
+        self._operations.run(
+            lambda: service.update(partnership_id, draft, expected_version=version),
+            on_success=lambda changes: self._saved(draft, partnership_id, changes),
+            on_error=self.show_errors,
+            parent=self,
+        )
+
+    def _saved(self, draft: PartnershipDraft, partnership_id: str, changes: Changes) -> None:
+        self.set_busy(False)
+        self.partnership_id = partnership_id
+        self._loaded = draft
+        self.saved.emit(changes | self._extra_changes)
+        self.accept()
+
+    # A new place -------------------------------------------------------------------------
+    def new_place(self) -> None:
+        dialog = PlaceDialog(self._services.partnerships, self._operations, parent=self)
+        if self.exec_place_dialog(dialog) and dialog.created_id:
+            self._fill_places(select=dialog.created_id)
+            if dialog.changes is not None:
+                self._extra_changes = self._extra_changes | dialog.changes
+        dialog.deleteLater()
+        self.place_combo.setFocus()
+
+    def exec_place_dialog(self, dialog: PlaceDialog) -> bool:
+        """Run the place dialog; a separate method so tests can fill it in."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
