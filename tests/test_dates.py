@@ -167,3 +167,18 @@ def test_lunar_month_day_zh(month: int, day: int, text: str) -> None:
 
 def test_lunar_month_day_zh_marks_a_leap_month() -> None:
     assert lunar_month_day_zh(6, 12, leap=True) == "闰六月十二"
+
+
+def test_partial_dates_sort_chronologically_without_inventing_days() -> None:
+    values = ["2009-10-29", "1986", "1986-10", "1985", "1986-10-01", "2009-10"]
+    ordered = sorted((PartialDate.parse(v) for v in values), key=PartialDate.sort_key)
+    assert [d.iso() for d in ordered] == [
+        "1985",
+        "1986",
+        "1986-10",
+        "1986-10-01",
+        "2009-10",
+        "2009-10-29",
+    ]
+    # Stored and shown exactly as known: a year stays a year.
+    assert PartialDate.parse("1985").iso() == "1985"
