@@ -51,6 +51,8 @@ EXPORTED = {
 }
 CANNOT_WRITE = QT_TRANSLATE_NOOP("Cli", "“{path}” could not be written: {reason}")
 EXPORT_FORMATS = ("json", "csv", "xlsx")
+BAD_AGENDA_DATE = QT_TRANSLATE_NOOP("Cli", "“{value}” is not a date: write it as 2026-11-25.")
+NOTHING_DUE = QT_TRANSLATE_NOOP("Cli", "Nothing on the agenda from {date} for {days} days.")
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -117,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", help="the file to write (default: stdout, for json and csv)"
     )
 
+    remind = commands.add_parser(
+        "remind", help="the agenda: occasions due from a date for a number of days, and why"
+    )
+    _common(remind, suppress=True)
+    remind.add_argument("--date", metavar="D", help="first day, YYYY-MM-DD (default: today)")
+    remind.add_argument(
+        "--days", type=int, default=30, metavar="N", help="how many days ahead (default: 30)"
+    )
+    remind.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
     check = commands.add_parser("check", help="integrity and migration status of the database")
     _common(check, suppress=True)
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
@@ -136,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.format = args.format or _format_of(args.out)
         if args.format == "xlsx" and args.out in (None, "-"):
             parser.error("an Excel export needs --out FILE")
+    if args.command == "remind" and not 0 <= args.days <= 3660:
+        parser.error("--days takes a number from 0 to 3660")
     tr = translator(language)
     handlers: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
         "demo": _demo,
@@ -143,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "export": _export,
         "check": _check,
+        "remind": _remind,
     }
     try:
         return handlers[args.command](args, tr)
@@ -338,6 +353,31 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
         if report.schema_revision != report.schema_head:
             print(CHECK_PENDING.render(tr))
     return 0 if report.ok else 1
+
+
+def _remind(args: argparse.Namespace, tr: Translator) -> int:
+    import datetime as dt
+
+    from crm.services.agenda import AgendaService, render
+
+    try:
+        start = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise DomainError(BAD_AGENDA_DATE.with_params(value=args.date)) from None
+    service = AgendaService(_open(args))
+    occasions = service.agenda(start, args.days)
+    if args.json:
+        _print_json(service.as_dicts(occasions, tr, start=start, language=args.language))
+        return 0
+    if not occasions:
+        print(NOTHING_DUE.with_params(date=start.isoformat(), days=args.days).render(tr))
+        return 0
+    chinese = args.language == "zh_CN"
+    for occasion in occasions:
+        reason = render(occasion.reason, tr, chinese=chinese)
+        title = render(occasion.title, tr, chinese=chinese)
+        print(f"{occasion.date.isoformat()}  {reason}  {title}")
+    return 0
 
 
 def _print_json(value: Any) -> None:

@@ -197,6 +197,14 @@
         <source>“{path}” could not be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
+    <message>
+        <source>“{value}” is not a date: write it as 2026-11-25.</source>
+        <translation>“{value}” 不是有效日期：请写成 2026-11-25。</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda from {date} for {days} days.</source>
+        <translation>自 {date} 起 {days} 天内没有待办事项。</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -1915,6 +1923,212 @@
     <message>
         <source>Members are listed in protocol order</source>
         <translation>成员按礼宾顺序排列</translation>
+    </message>
+</context>
+<context>
+    <name>NationalDays</name>
+    <message>
+        <source>China: National Day</source>
+        <translation>中国：国庆节</translation>
+    </message>
+    <message>
+        <source>Norway: Constitution Day</source>
+        <translation>挪威：宪法日</translation>
+    </message>
+    <message>
+        <source>Belgium: National Day</source>
+        <translation>比利时：国庆日</translation>
+    </message>
+    <message>
+        <source>Denmark: Constitution Day</source>
+        <translation>丹麦：宪法日</translation>
+    </message>
+    <message>
+        <source>Germany: Day of German Unity</source>
+        <translation>德国：德国统一日</translation>
+    </message>
+    <message>
+        <source>Sweden: National Day</source>
+        <translation>瑞典：国庆日</translation>
+    </message>
+    <message>
+        <source>France: Bastille Day</source>
+        <translation>法国：国庆日（巴士底日）</translation>
+    </message>
+    <message>
+        <source>Poland: Constitution Day</source>
+        <translation>波兰：宪法日</translation>
+    </message>
+    <message>
+        <source>Finland: Independence Day</source>
+        <translation>芬兰：独立日</translation>
+    </message>
+    <message>
+        <source>Italy: Republic Day</source>
+        <translation>意大利：共和国日</translation>
+    </message>
+    <message>
+        <source>Spain: National Day</source>
+        <translation>西班牙：国庆日</translation>
+    </message>
+    <message>
+        <source>Austria: National Day</source>
+        <translation>奥地利：国庆日</translation>
+    </message>
+    <message>
+        <source>Switzerland: National Day</source>
+        <translation>瑞士：国庆日</translation>
+    </message>
+    <message>
+        <source>Ireland: Saint Patrick&apos;s Day</source>
+        <translation>爱尔兰：圣帕特里克节</translation>
+    </message>
+    <message>
+        <source>Portugal: Portugal Day</source>
+        <translation>葡萄牙：葡萄牙日</translation>
+    </message>
+    <message>
+        <source>Czechia: Independence Day</source>
+        <translation>捷克：独立日</translation>
+    </message>
+    <message>
+        <source>Iceland: National Day</source>
+        <translation>冰岛：国庆日</translation>
+    </message>
+    <message>
+        <source>Luxembourg: National Day</source>
+        <translation>卢森堡：国庆日</translation>
+    </message>
+    <message>
+        <source>Hungary: Saint Stephen&apos;s Day</source>
+        <translation>匈牙利：圣伊什特万节</translation>
+    </message>
+    <message>
+        <source>Greece: Independence Day</source>
+        <translation>希腊：独立日</translation>
+    </message>
+    <message>
+        <source>United States: Independence Day</source>
+        <translation>美国：独立日</translation>
+    </message>
+    <message>
+        <source>Netherlands: King&apos;s Day</source>
+        <translation>荷兰：国王节</translation>
+    </message>
+</context>
+<context>
+    <name>Occasions</name>
+    <message>
+        <source>Partnership with {partner}: {years} years</source>
+        <translation>与{partner}结好 {years} 周年</translation>
+    </message>
+    <message>
+        <source>Birthday of {name}</source>
+        <translation>{name}生日</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} ({age})</source>
+        <translation>{name}生日（{age} 岁）</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} (lunar {month}/{day})</source>
+        <translation>{name}生日（农历 {month}/{day}）</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} (lunar {month}/{day}, {age})</source>
+        <translation>{name}生日（农历 {month}/{day}，{age} 岁）</translation>
+    </message>
+    <message>
+        <source>Review of “{title}” ({partner})</source>
+        <translation>复核“{title}”（{partner}）</translation>
+    </message>
+    <message>
+        <source>“{title}” expires ({partner})</source>
+        <translation>“{title}”到期（{partner}）</translation>
+    </message>
+    <message>
+        <source>Follow-up: {description}</source>
+        <translation>跟进事项：{description}</translation>
+    </message>
+    <message>
+        <source>Keep in touch with {partner}</source>
+        <translation>与{partner}保持联系</translation>
+    </message>
+    <message>
+        <source>Visit begins: {title}</source>
+        <translation>访问开始：{title}</translation>
+    </message>
+    <message>
+        <source>Visit ends: {title}</source>
+        <translation>访问结束：{title}</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <source>round anniversary: start planning</source>
+        <translation>逢整周年：请着手筹备</translation>
+    </message>
+    <message>
+        <source>sometime this year</source>
+        <translation>今年内</translation>
+    </message>
+    <message>
+        <source>sometime in {year}</source>
+        <translation>{year} 年内</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>{days} 天后</translation>
+    </message>
+    <message>
+        <source>overdue since {date}</source>
+        <translation>自 {date} 起已逾期</translation>
+    </message>
+    <message>
+        <source>no contact for {days} days</source>
+        <translation>已 {days} 天未联系</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm.services.agenda import AgendaService
 from crm.services.agreements import AgreementService
 from crm.services.contacts import ContactService
 from crm.services.delegations import DelegationService
@@ -31,6 +32,7 @@ class Services:
     gifts: GiftService
     follow_ups: FollowUpService
     history_exchange: HistoryExchange
+    agenda: AgendaService
 
     @classmethod
     def open(cls, database: str | None = None) -> Services:
@@ -53,4 +55,5 @@ class Services:
             gifts=GiftService(db),
             follow_ups=FollowUpService(db),
             history_exchange=HistoryExchange(db),
+            agenda=AgendaService(db),
         )

@@ -1,0 +1,454 @@
+"""Occasions: dated events computed from the data, never typed in twice.
+
+Pure rules over plain facts (the store reads them, the agenda service passes them in). Each
+occasion carries the reason it is shown on the day the agenda is computed.
+
+Rules chosen (and shown in the help):
+- A partnership known only to the year ("1985") has its anniversary "sometime" in that year:
+  it is listed once, dated 1 January of the year ("sometime in 2025"); a round one stays on the
+  agenda for the whole year ("sometime this year"). Known to the month ("1986-10"): dated the
+  1st of the month; a round one stays for the whole month ("this month"). Known to the day:
+  that day.
+- Round anniversaries (5th, 10th, 15th, 20th, 25th, 30th, then every 10th) are listed 180 days
+  ahead ("start planning"); the others 14 days ahead, or within the agenda's span if longer.
+- A 29 February birthday falls on 28 February in common years (the last day of the same month,
+  as most offices and most countries' law do).
+- No birthday for a contact who is deceased, has moved on, or is archived.
+- An agenda covers `start` to `start + days` inclusive; overdue follow-ups and keep-in-touch
+  items are listed too, dated the day they fell due.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from crm.domain.chinese_calendar import chinese_festivals, lunar_birthday
+from crm.domain.national_days import national_day
+from crm.domain.text import QT_TRANSLATE_NOOP, Text
+
+ROUND_LEAD_DAYS = 180
+ORDINARY_LEAD_DAYS = 14
+KEEP_IN_TOUCH_DAYS: dict[str, int | None] = {
+    "active": 90,
+    "exploring": 60,
+    "dormant": 365,
+    "ended": None,
+}
+NO_BIRTHDAY_STATUSES = frozenset({"deceased", "moved_on"})
+
+ANNIVERSARY = QT_TRANSLATE_NOOP("Occasions", "Partnership with {partner}: {years} years")
+BIRTHDAY = QT_TRANSLATE_NOOP("Occasions", "Birthday of {name}")
+BIRTHDAY_AGE = QT_TRANSLATE_NOOP("Occasions", "Birthday of {name} ({age})")
+LUNAR_BIRTHDAY = QT_TRANSLATE_NOOP("Occasions", "Birthday of {name} (lunar {month}/{day})")
+LUNAR_BIRTHDAY_AGE = QT_TRANSLATE_NOOP(
+    "Occasions", "Birthday of {name} (lunar {month}/{day}, {age})"
+)
+AGREEMENT_REVIEW = QT_TRANSLATE_NOOP("Occasions", "Review of “{title}” ({partner})")
+AGREEMENT_EXPIRES = QT_TRANSLATE_NOOP("Occasions", "“{title}” expires ({partner})")
+FOLLOW_UP = QT_TRANSLATE_NOOP("Occasions", "Follow-up: {description}")
+KEEP_IN_TOUCH = QT_TRANSLATE_NOOP("Occasions", "Keep in touch with {partner}")
+VISIT_BEGINS = QT_TRANSLATE_NOOP("Occasions", "Visit begins: {title}")
+VISIT_ENDS = QT_TRANSLATE_NOOP("Occasions", "Visit ends: {title}")
+FESTIVALS: dict[str, Text] = {
+    "new_year": QT_TRANSLATE_NOOP("Occasions", "New Year's Day"),
+    "spring_festival": QT_TRANSLATE_NOOP("Occasions", "Spring Festival"),
+    "lantern": QT_TRANSLATE_NOOP("Occasions", "Lantern Festival"),
+    "qingming": QT_TRANSLATE_NOOP("Occasions", "Qingming Festival"),
+    "dragon_boat": QT_TRANSLATE_NOOP("Occasions", "Dragon Boat Festival"),
+    "mid_autumn": QT_TRANSLATE_NOOP("Occasions", "Mid-Autumn Festival"),
+    "double_ninth": QT_TRANSLATE_NOOP("Occasions", "Double Ninth Festival"),
+    "christmas": QT_TRANSLATE_NOOP("Occasions", "Christmas"),
+}
+
+START_PLANNING = QT_TRANSLATE_NOOP("Occasions", "round anniversary: start planning")
+THIS_YEAR = QT_TRANSLATE_NOOP("Occasions", "sometime this year")
+SOMETIME_IN = QT_TRANSLATE_NOOP("Occasions", "sometime in {year}")
+THIS_MONTH = QT_TRANSLATE_NOOP("Occasions", "this month")
+TODAY = QT_TRANSLATE_NOOP("Occasions", "today")
+TOMORROW = QT_TRANSLATE_NOOP("Occasions", "tomorrow")
+IN_DAYS = QT_TRANSLATE_NOOP("Occasions", "in {days} days")
+OVERDUE_SINCE = QT_TRANSLATE_NOOP("Occasions", "overdue since {date}")
+NO_CONTACT_FOR = QT_TRANSLATE_NOOP("Occasions", "no contact for {days} days")
+
+
+class OccasionKind(StrEnum):
+    ANNIVERSARY = "anniversary"
+    BIRTHDAY = "birthday"
+    FESTIVAL = "festival"
+    AGREEMENT = "agreement"
+    FOLLOW_UP = "follow_up"
+    KEEP_IN_TOUCH = "keep_in_touch"
+    DELEGATION = "delegation"
+
+
+@dataclass(frozen=True)
+class Subject:
+    type: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Occasion:
+    date: dt.date
+    kind: OccasionKind
+    title: Text
+    reason: Text
+    code: str = ""
+    years: int | None = None
+    subject: Subject | None = None
+
+
+# ---- the facts the rules need (read by crm.store.agenda) ----
+
+
+@dataclass(frozen=True)
+class PartnershipFacts:
+    id: str
+    partner: str
+    partner_zh: str
+    country: str
+    formalised_on: str
+    status: str
+    last_contact: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class BirthdayFacts:
+    contact_id: str
+    name: str
+    name_zh: str
+    birthday: str
+    calendar: str = "gregorian"
+    leap_month: bool = False
+    status: str = "active"
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    id: str
+    title: str
+    partner: str
+    partner_zh: str
+    review_on: str
+    expires_on: str
+
+
+@dataclass(frozen=True)
+class FollowUpFacts:
+    id: str
+    description: str
+    due_on: str
+
+
+@dataclass(frozen=True)
+class DelegationFacts:
+    id: str
+    title: str
+    start_on: str
+    end_on: str
+    status: str
+
+
+# ---- helpers ----
+
+
+def is_round(years: int) -> bool:
+    return years > 0 and (years % 10 == 0 or (years <= 30 and years % 5 == 0))
+
+
+def due_reason(day: dt.date, start: dt.date) -> Text:
+    """ "today", "tomorrow", "in N days", or "overdue since …" for a day before `start`."""
+    delta = (day - start).days
+    if delta < 0:
+        return OVERDUE_SINCE.with_params(date=day.isoformat())
+    if delta == 0:
+        return TODAY
+    if delta == 1:
+        return TOMORROW
+    return IN_DAYS.with_params(days=delta)
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _years(start: dt.date, end: dt.date) -> range:
+    return range(start.year, end.year + 1)
+
+
+def _in(day: dt.date, start: dt.date, end: dt.date) -> bool:
+    return start <= day <= end
+
+
+def same_day_in(year: int, month: int, day: int) -> dt.date:
+    """Month/day in `year`; 29 February becomes 28 February in a common year."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+# ---- the rules ----
+
+
+def anniversaries(
+    facts: Iterable[PartnershipFacts], start: dt.date, days: int
+) -> Iterator[Occasion]:
+    end = start + dt.timedelta(days=days)
+    for partnership in facts:
+        if partnership.status == "ended":
+            continue
+        yield from partnership_anniversaries(partnership, start, end)
+
+
+def partnership_anniversaries(
+    partnership: PartnershipFacts, start: dt.date, end: dt.date
+) -> Iterator[Occasion]:
+    parts = partnership.formalised_on.split("-") if partnership.formalised_on else []
+    if not parts or not parts[0].isdigit():
+        return
+    founded = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else None
+    day = int(parts[2]) if len(parts) > 2 else None
+    horizon = max(end, start + dt.timedelta(days=ROUND_LEAD_DAYS))
+    for year in range(max(start.year, founded + 1), horizon.year + 1):
+        years = year - founded
+        if month is None:
+            first, last, during = dt.date(year, 1, 1), dt.date(year, 12, 31), THIS_YEAR
+        elif day is None:
+            first, last, during = dt.date(year, month, 1), same_day_in(year, month, 31), THIS_MONTH
+        else:
+            first = last = same_day_in(year, month, day)
+            during = TODAY
+        round_ = is_round(years)
+        lead = ROUND_LEAD_DAYS if round_ else ORDINARY_LEAD_DAYS
+        if last < start or first > max(end, start + dt.timedelta(days=lead)):
+            continue
+        if first < start:
+            # Inside a year or month already begun: only a round one stays on the agenda.
+            if not round_:
+                continue
+            reason = during
+        elif first == start:
+            reason = during
+        elif round_ and (first - start).days > ORDINARY_LEAD_DAYS:
+            reason = START_PLANNING
+        elif month is None:
+            reason = SOMETIME_IN.with_params(year=year)
+        else:
+            reason = due_reason(first, start)
+        yield Occasion(
+            date=first,
+            kind=OccasionKind.ANNIVERSARY,
+            title=ANNIVERSARY.with_params(
+                partner=partnership.partner, partner_zh=partnership.partner_zh, years=years
+            ),
+            reason=reason,
+            years=years,
+            subject=Subject("partnership", partnership.id),
+        )
+
+
+def birthdays(facts: Iterable[BirthdayFacts], start: dt.date, days: int) -> Iterator[Occasion]:
+    end = start + dt.timedelta(days=days)
+    for person in facts:
+        if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
+            continue
+        yield from contact_birthdays(person, start, end)
+
+
+def _birthday_parts(text: str) -> tuple[int | None, int, int] | None:
+    value = text.strip()
+    try:
+        if value.startswith("--"):
+            month, day = value[2:].split("-") if "-" in value[2:] else (value[2:4], value[4:])
+            return None, int(month), int(day)
+        year, month, day = value.split("-")
+        return int(year), int(month), int(day)
+    except ValueError:
+        return None
+
+
+def contact_birthdays(person: BirthdayFacts, start: dt.date, end: dt.date) -> Iterator[Occasion]:
+    parts = _birthday_parts(person.birthday)
+    if parts is None:
+        return
+    born, month, day = parts
+    lunar = person.calendar == "lunar"
+    # A lunar year starts in January or February: the lunar year before the window's first
+    # Gregorian year may still end inside it.
+    first_year = start.year - 1 if lunar else start.year
+    for year in range(first_year, end.year + 1):
+        if lunar:
+            try:
+                on = lunar_birthday(year, month, day, person.leap_month)
+            except Exception:  # noqa: BLE001 - a lunar date the library cannot place: no reminder
+                continue
+        else:
+            on = same_day_in(year, month, day)  # 29 February → 28 February in common years
+        if not _in(on, start, end) or (born is not None and year <= born):
+            continue
+        age = year - born if born is not None else None
+        params = {"name": person.name, "name_zh": person.name_zh, "month": month, "day": day}
+        if lunar:
+            title = LUNAR_BIRTHDAY if age is None else LUNAR_BIRTHDAY_AGE.with_params(age=age)
+        else:
+            title = BIRTHDAY if age is None else BIRTHDAY_AGE.with_params(age=age)
+        yield Occasion(
+            date=on,
+            kind=OccasionKind.BIRTHDAY,
+            title=title.with_params(**params),
+            reason=due_reason(on, start),
+            years=age,
+            subject=Subject("contact", person.contact_id),
+        )
+
+
+def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Iterator[Occasion]:
+    """New Year, Christmas, the Chinese festivals and the national days of `countries`."""
+    end = start + dt.timedelta(days=days)
+    wanted = sorted({c.upper() for c in countries if c})
+    for year in _years(start, end):
+        dates = [("new_year", dt.date(year, 1, 1)), ("christmas", dt.date(year, 12, 25))]
+        dates.extend(chinese_festivals(year))
+        for code, on in dates:
+            if _in(on, start, end):
+                yield Occasion(
+                    on, OccasionKind.FESTIVAL, FESTIVALS[code], due_reason(on, start), code
+                )
+        for country in wanted:
+            found = national_day(country, year)
+            if found and _in(found[1], start, end):
+                name, on = found
+                yield Occasion(
+                    on,
+                    OccasionKind.FESTIVAL,
+                    name,
+                    due_reason(on, start),
+                    f"national_day:{country}",
+                )
+
+
+def agreement_dates(
+    facts: Iterable[AgreementFacts], start: dt.date, days: int
+) -> Iterator[Occasion]:
+    """Reviews and expiries within the span; those already past are history, not reminders."""
+    end = start + dt.timedelta(days=days)
+    for agreement in facts:
+        params = {
+            "title": agreement.title,
+            "partner": agreement.partner,
+            "partner_zh": agreement.partner_zh,
+        }
+        for text, template in (
+            (agreement.review_on, AGREEMENT_REVIEW),
+            (agreement.expires_on, AGREEMENT_EXPIRES),
+        ):
+            on = _iso_date(text)
+            if on is not None and _in(on, start, end):
+                yield Occasion(
+                    on,
+                    OccasionKind.AGREEMENT,
+                    template.with_params(**params),
+                    due_reason(on, start),
+                    subject=Subject("agreement", agreement.id),
+                )
+
+
+def follow_ups(facts: Iterable[FollowUpFacts], start: dt.date, days: int) -> Iterator[Occasion]:
+    """Open follow-ups due within the span, and those overdue (dated when they fell due)."""
+    end = start + dt.timedelta(days=days)
+    for follow_up in facts:
+        on = _iso_date(follow_up.due_on)
+        if on is not None and on <= end:
+            yield Occasion(
+                on,
+                OccasionKind.FOLLOW_UP,
+                FOLLOW_UP.with_params(description=follow_up.description),
+                due_reason(on, start),
+                subject=Subject("follow_up", follow_up.id),
+            )
+
+
+def delegation_dates(
+    facts: Iterable[DelegationFacts], start: dt.date, days: int
+) -> Iterator[Occasion]:
+    end = start + dt.timedelta(days=days)
+    for delegation in facts:
+        if delegation.status == "cancelled":
+            continue
+        first, last = _iso_date(delegation.start_on), _iso_date(delegation.end_on)
+        for on, template in ((first, VISIT_BEGINS), (last, VISIT_ENDS)):
+            if on is None or not _in(on, start, end) or (template is VISIT_ENDS and on == first):
+                continue
+            yield Occasion(
+                on,
+                OccasionKind.DELEGATION,
+                template.with_params(title=delegation.title),
+                due_reason(on, start),
+                subject=Subject("delegation", delegation.id),
+            )
+
+
+def keep_in_touch(
+    facts: Iterable[PartnershipFacts],
+    start: dt.date,
+    days: int,
+    *,
+    intervals: dict[str, int | None] | None = None,
+) -> Iterator[Occasion]:
+    """A partnership with no interaction for longer than its status's interval, dated the day
+    the interval ran out. One never contacted has no baseline and is left to the user."""
+    end = start + dt.timedelta(days=days)
+    table = KEEP_IN_TOUCH_DAYS if intervals is None else intervals
+    for partnership in facts:
+        interval = table.get(partnership.status)
+        if interval is None or partnership.last_contact is None:
+            continue
+        due = partnership.last_contact + dt.timedelta(days=interval)
+        if due > end:
+            continue
+        silent = (max(start, due) - partnership.last_contact).days
+        yield Occasion(
+            due,
+            OccasionKind.KEEP_IN_TOUCH,
+            KEEP_IN_TOUCH.with_params(
+                partner=partnership.partner, partner_zh=partnership.partner_zh
+            ),
+            NO_CONTACT_FOR.with_params(days=silent) if due <= start else due_reason(due, start),
+            subject=Subject("partnership", partnership.id),
+        )
+
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(OccasionKind)}
+
+
+def agenda(
+    start: dt.date,
+    days: int,
+    *,
+    partnerships: Iterable[PartnershipFacts] = (),
+    birthday_facts: Iterable[BirthdayFacts] = (),
+    agreements: Iterable[AgreementFacts] = (),
+    follow_up_facts: Iterable[FollowUpFacts] = (),
+    delegations: Iterable[DelegationFacts] = (),
+    countries: Iterable[str] = (),
+) -> list[Occasion]:
+    """Every occasion of the span (and the overdue ones), sorted by date."""
+    partnership_list = list(partnerships)
+    occasions = [
+        *anniversaries(partnership_list, start, days),
+        *birthdays(birthday_facts, start, days),
+        *festivals(start, days, countries),
+        *agreement_dates(agreements, start, days),
+        *follow_ups(follow_up_facts, start, days),
+        *delegation_dates(delegations, start, days),
+        *keep_in_touch(partnership_list, start, days),
+    ]
+    occasions.sort(key=lambda o: (o.date, _KIND_ORDER[o.kind], o.code, o.title.render()))
+    return occasions
