@@ -10,18 +10,17 @@ import re
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import crm
 from crm.cli import main
 from crm.services.bundle import Services
 from crm.services.demo import load_demo
 
-ROOT = Path(crm.__file__).resolve().parent.parent
+RunCrm = Callable[..., subprocess.CompletedProcess[str]]
 
 CONTACT_KEYS = {
     "id",
@@ -41,29 +40,6 @@ CONTACT_KEYS = {
     "status",
 }
 BIRTHDAY = re.compile(r"^(\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
-
-
-def run_crm(*args: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CRM_DATABASE": str(database),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRM_LANG": "en",
-        "HOME": str(home),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    return subprocess.run(
-        [sys.executable, "-m", "crm.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 def assert_one_sentence_on_stderr(result: subprocess.CompletedProcess[str]) -> str:
@@ -101,7 +77,7 @@ def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
-def test_help_lists_the_commands(tmp_path: Path, home: Path) -> None:
+def test_help_lists_the_commands(tmp_path: Path, home: Path, run_crm: RunCrm) -> None:
     result = run_crm("--help", database=tmp_path / "unused.sqlite3", home=home)
     assert result.returncode == 0
     for command in ("demo", "contacts", "check"):
@@ -109,7 +85,7 @@ def test_help_lists_the_commands(tmp_path: Path, home: Path) -> None:
     assert not (tmp_path / "unused.sqlite3").exists()
 
 
-def test_demo_loads_once_and_then_adds_nothing(tmp_path: Path, home: Path) -> None:
+def test_demo_loads_once_and_then_adds_nothing(tmp_path: Path, home: Path, run_crm: RunCrm) -> None:
     database = tmp_path / "office.sqlite3"
     first = run_crm("demo", database=database, home=home)
     assert first.returncode == 0, first.stderr
@@ -124,7 +100,9 @@ def test_demo_loads_once_and_then_adds_nothing(tmp_path: Path, home: Path) -> No
         services.db.dispose()
 
 
-def test_contacts_json_for_wang_fang_has_the_documented_shape(demo_db: Path, home: Path) -> None:
+def test_contacts_json_for_wang_fang_has_the_documented_shape(
+    demo_db: Path, home: Path, run_crm: RunCrm
+) -> None:
     result = run_crm("contacts", "--search", "王芳", "--json", database=demo_db, home=home)
     assert result.returncode == 0, result.stderr
     listing = json.loads(result.stdout)  # one JSON document, nothing else on stdout
@@ -152,7 +130,7 @@ def test_contacts_json_for_wang_fang_has_the_documented_shape(demo_db: Path, hom
     ids=["wangfang", "wf", "芳-zh_CN", "muller-zh_CN"],
 )
 def test_the_command_finds_what_the_app_finds(
-    demo_db: Path, home: Path, args: tuple[str, ...]
+    demo_db: Path, home: Path, args: tuple[str, ...], run_crm: RunCrm
 ) -> None:
     query = args[args.index("--search") + 1]
     result = run_crm(*args, database=demo_db, home=home)
@@ -169,14 +147,16 @@ def test_the_command_finds_what_the_app_finds(
     assert len(expected) == 1
 
 
-def test_check_passes_on_a_good_database(demo_db: Path, home: Path) -> None:
+def test_check_passes_on_a_good_database(demo_db: Path, home: Path, run_crm: RunCrm) -> None:
     result = run_crm("--lang", "zh_CN", "check", database=demo_db, home=home)
     assert result.returncode == 0, result.stderr
     assert "54" in result.stdout
     assert result.stderr == ""
 
 
-def test_check_of_a_missing_database_is_one_sentence(tmp_path: Path, home: Path) -> None:
+def test_check_of_a_missing_database_is_one_sentence(
+    tmp_path: Path, home: Path, run_crm: RunCrm
+) -> None:
     missing = tmp_path / "nowhere.sqlite3"
     sentence = assert_one_sentence_on_stderr(run_crm("check", database=missing, home=home))
     assert str(missing) in sentence
@@ -184,7 +164,7 @@ def test_check_of_a_missing_database_is_one_sentence(tmp_path: Path, home: Path)
 
 
 def test_check_of_a_garbage_file_is_one_sentence_and_leaves_it_alone(
-    tmp_path: Path, home: Path
+    tmp_path: Path, home: Path, run_crm: RunCrm
 ) -> None:
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(os.urandom(8192))
@@ -200,7 +180,7 @@ def test_check_of_a_garbage_file_is_one_sentence_and_leaves_it_alone(
     ids=["unknown-command", "bad-option"],
 )
 def test_wrong_usage_exits_2(
-    tmp_path: Path, home: Path, args: tuple[str, ...], complaint: str
+    tmp_path: Path, home: Path, args: tuple[str, ...], complaint: str, run_crm: RunCrm
 ) -> None:
     database = tmp_path / "untouched.sqlite3"
     result = run_crm(*args, database=database, home=home)

@@ -5,44 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-import crm
 from crm.cli import main
 from crm.services.demo import load_demo
 from crm.store.database import Database
 from crm.store.migrate import upgrade
 
-ROOT = Path(crm.__file__).resolve().parent.parent
-
-
-def run_crm(*args: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CRM_DATABASE": str(database),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRM_LANG": "en",
-        "HOME": str(home),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    return subprocess.run(
-        [sys.executable, "-m", "crm.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+RunCrm = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +36,9 @@ def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
-def test_export_partnerships_as_json(demo_db: Path, home: Path, tmp_path: Path) -> None:
+def test_export_partnerships_as_json(
+    demo_db: Path, home: Path, tmp_path: Path, run_crm: RunCrm
+) -> None:
     out = tmp_path / "partnerships.json"
     result = run_crm(
         "export", "partnerships", "--format", "json", "--out", str(out), database=demo_db, home=home
@@ -77,7 +53,9 @@ def test_export_partnerships_as_json(demo_db: Path, home: Path, tmp_path: Path) 
     assert {i["partner"]: i["formalised_on"] for i in items}["Qingdao"] == "1986-10"
 
 
-def test_import_partnerships_reports_one_json_object(tmp_path: Path, home: Path) -> None:
+def test_import_partnerships_reports_one_json_object(
+    tmp_path: Path, home: Path, run_crm: RunCrm
+) -> None:
     sheet = tmp_path / "partners.csv"
     sheet.write_text(
         "partner,partner_zh,country,type,formalised_on,status,areas,owner\n"
@@ -98,7 +76,9 @@ def test_import_partnerships_reports_one_json_object(tmp_path: Path, home: Path)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_export_delegations_as_csv(demo_db: Path, home: Path, tmp_path: Path) -> None:
+def test_export_delegations_as_csv(
+    demo_db: Path, home: Path, tmp_path: Path, run_crm: RunCrm
+) -> None:
     out = tmp_path / "delegations.csv"
     result = run_crm(
         "export", "delegations", "--format", "csv", "--out", str(out), database=demo_db, home=home

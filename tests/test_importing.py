@@ -10,22 +10,17 @@ halfway through.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-import crm
 import crm.services.importing as importing
 from crm.domain.text import DomainError
 from crm.store.models import Organisation
 
-ROOT = Path(crm.__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
 WANG_FANG = "2e4895f6-70de-4cf3-a2a7-72723bcf4ad8"
@@ -466,30 +461,7 @@ def test_a_full_disk_halfway_leaves_the_database_as_it_was(demo_services, monkey
 
 
 # The command, end to end ---------------------------------------------------------------------
-def run_crm(*args: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CRM_DATABASE": str(database),
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRM_LANG": "en",
-        "HOME": str(home),
-        "PYTHONIOENCODING": "utf-8",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    return subprocess.run(
-        [sys.executable, "-m", "crm.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
-def test_the_import_command(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_command(tmp_path, run_crm) -> None:  # type: ignore[no-untyped-def]
     from crm.services.bundle import Services
 
     database, home = tmp_path / "cli.sqlite3", tmp_path / "home"

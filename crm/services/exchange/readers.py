@@ -16,12 +16,12 @@ import itertools
 import re
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
 from crm.services.exchange.columns import LIST_FIELDS, fields_for
 
 NOT_READABLE = QT_TRANSLATE_NOOP("Import", "“{name}” cannot be read as {kind}: {reason}")
@@ -39,6 +39,9 @@ TOO_LARGE = QT_TRANSLATE_NOOP("Import", "“{name}” is too large to import (ov
 MAX_BYTES = 200 * 1024 * 1024
 # How many rows above the column names a sheet may have (a title, a date, an empty row).
 HEADER_SEARCH_ROWS = 10
+
+# Rows of a sheet, each with the line it starts on.
+Rows = Generator[tuple[int, list[Any]], None, None]
 
 
 @dataclass
@@ -83,12 +86,16 @@ def detect_kind(path: Path, head: bytes) -> str:
     raise DomainError(UNKNOWN_KIND.with_params(name=path.name))
 
 
-def read_records(path: Path) -> Iterator[RawRecord]:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+def file_head(path: Path) -> bytes:
+    """The first bytes of a file, enough to tell its kind; a file too large to import is refused."""
+    if path.stat().st_size > MAX_BYTES:
         raise DomainError(TOO_LARGE.with_params(name=path.name, limit=MAX_BYTES // (1024 * 1024)))
     with path.open("rb") as handle:
-        head = handle.read(4096)
+        return handle.read(4096)
+
+
+def read_records(path: Path) -> Iterator[RawRecord]:
+    head = file_head(path)
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
         return  # an empty file holds no contacts (the importer says so)
     kind = detect_kind(path, head)
@@ -98,6 +105,11 @@ def read_records(path: Path) -> Iterator[RawRecord]:
         yield from read_xlsx(path)
     else:
         yield from read_csv(path)
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, decoded as `_decode` explains."""
+    return _decode(path, path.read_bytes())
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -152,7 +164,7 @@ _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE | re.MULTILINE)
 def read_vcards(path: Path) -> Iterator[RawRecord]:
     import vobject
 
-    text = _decode(path, path.read_bytes())
+    text = read_text(path)
     starts = [text.count("\n", 0, m.start()) + 1 for m in _BEGIN.finditer(text)]
     if not starts:
         raise DomainError(
@@ -243,23 +255,35 @@ def _join(value: Any) -> str:
 
 
 # Spreadsheets --------------------------------------------------------------------------------
-def _records_from_rows(path: Path, rows: Iterator[tuple[int, list[Any]]]) -> Iterator[RawRecord]:
-    # Office sheets often have a title (and a blank row) above the column names.
-    fields: list[str | None] = []
-    for _line, header in itertools.islice(rows, HEADER_SEARCH_ROWS):
-        fields = fields_for([str(h) if h is not None else "" for h in header])
-        if any(fields):
-            break
-    if not any(fields):
-        raise DomainError(NO_COLUMNS.with_params(name=path.name))
-    for line, cells in rows:
-        if not any(c is not None and str(c).strip() for c in cells):
-            continue
-        record = RawRecord(line)
-        for key, cell in zip(fields, cells, strict=False):
-            if key:
-                record.add(key, _cell_text(cell))
-        yield record
+def records_from_rows(
+    path: Path,
+    rows: Rows,
+    *,
+    fields_of_header: Callable[[list[Any]], list[str | None]],
+    no_columns: Text,
+) -> Iterator[RawRecord]:
+    """The rows after the header as records keyed by `fields_of_header(header row)`.
+
+    Office sheets often have a title (and a blank row) above the column names: the header is
+    the first of the top rows that names a known column. Cells are text as written (a date
+    cell as ISO). The rows are closed when done, so that Windows lets go of the workbook.
+    """
+    with contextlib.closing(rows):
+        fields: list[str | None] = []
+        for _line, header in itertools.islice(rows, HEADER_SEARCH_ROWS):
+            fields = fields_of_header(header)
+            if any(fields):
+                break
+        if not any(fields):
+            raise DomainError(no_columns.with_params(name=path.name))
+        for line, cells in rows:
+            if not any(c is not None and str(c).strip() for c in cells):
+                continue
+            record = RawRecord(line)
+            for key, cell in zip(fields, cells, strict=False):
+                if key:
+                    record.add(key, _cell_text(cell))
+            yield record
 
 
 def _cell_text(cell: Any) -> Any:
@@ -281,28 +305,26 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: Path) -> Iterator[RawRecord]:
-    text = _decode(path, path.read_bytes())
+def csv_rows(path: Path) -> Rows:
+    """The rows of a CSV file in whatever encoding and delimiter it was written with."""
+    text = read_text(path)
     # Every program that writes CSV quotes as Excel does ("" inside quotes); only the
     # delimiter differs. csv.Sniffer guesses the quoting too, and gets it wrong on long notes.
     reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=_delimiter(text))
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        try:
-            start = 1
-            for cells in reader:
-                # A row with line breaks inside quotes ends on a later line than it starts.
-                yield start, cells
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise DomainError(
-                NOT_READABLE.with_params(name=path.name, kind="CSV", reason=str(error))
-            ) from error
-
-    yield from _records_from_rows(path, rows())
+    try:
+        start = 1
+        for cells in reader:
+            # A row with line breaks inside quotes ends on a later line than it starts.
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise DomainError(
+            NOT_READABLE.with_params(name=path.name, kind="CSV", reason=str(error))
+        ) from error
 
 
-def read_xlsx(path: Path) -> Iterator[RawRecord]:
+def xlsx_rows(path: Path) -> Rows:
+    """The rows of the first sheet of an Excel workbook, cells as Excel keeps them."""
     from openpyxl import load_workbook
 
     try:
@@ -314,11 +336,26 @@ def read_xlsx(path: Path) -> Iterator[RawRecord]:
             )
         ) from error
     try:
-        sheet = workbook.worksheets[0]
-        rows = ((i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-        yield from _records_from_rows(path, rows)
+        for i, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+            yield i, list(row)
     finally:
         workbook.close()
+
+
+def _contact_fields(header: list[Any]) -> list[str | None]:
+    return fields_for([str(h) if h is not None else "" for h in header])
+
+
+def read_csv(path: Path) -> Iterator[RawRecord]:
+    yield from records_from_rows(
+        path, csv_rows(path), fields_of_header=_contact_fields, no_columns=NO_COLUMNS
+    )
+
+
+def read_xlsx(path: Path) -> Iterator[RawRecord]:
+    yield from records_from_rows(
+        path, xlsx_rows(path), fields_of_header=_contact_fields, no_columns=NO_COLUMNS
+    )
 
 
 def is_uuid(value: str) -> str | None:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from crm.domain.organisations import KIND_LABELS, OrganisationKind
-from crm.domain.text import DomainError
-from crm.services.changes import Changes
 from crm.services.directory import DirectoryService
+from crm.ui.dialogs.add_dialog import AddDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
 from crm.ui.widgets.error_label import ErrorLabel, field_column
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(AddDialog):
     """Name, Chinese name, kind, place and website; `created_id` holds the new id after `accept()`."""
 
     def __init__(
@@ -33,13 +22,9 @@ class OrganisationDialog(QDialog):
         *,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(operations, parent=parent)
         self._directory = directory
-        self._operations = operations
-        self.created_id: str | None = None
-        self.changes: Changes | None = None
 
-        self.message_label = ErrorLabel(self)
         self.name_edit = QLineEdit(self)
         self.name_error = ErrorLabel(self)
         self.name_zh_edit = QLineEdit(self)
@@ -55,12 +40,12 @@ class OrganisationDialog(QDialog):
             self.place_combo.addItem(text, place.id)
         self.website_edit = QLineEdit(self)
         self.website_error = ErrorLabel(self)
-        self._errors = {
+        self.errors = {
             "name": self.name_error,
             "name_zh": self.name_zh_error,
             "website": self.website_error,
         }
-        self._focus = {
+        self.edits = {
             "name": self.name_edit,
             "name_zh": self.name_zh_edit,
             "website": self.website_edit,
@@ -90,24 +75,9 @@ class OrganisationDialog(QDialog):
         ):
             label.setBuddy(buddy)
             form.addRow(label, cell)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_label)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-
-        for key, edit in self._focus.items():
-            edit.textEdited.connect(lambda _t, key=key: self._errors[key].set_error(None))
+        self.lay_out(form, width_in_chars=60)
         # Either name will do, so editing one clears the complaint about both.
         self.name_zh_edit.textEdited.connect(lambda _t: self.name_error.set_error(None))
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -124,16 +94,7 @@ class OrganisationDialog(QDialog):
             kind = OrganisationKind(self.kind_combo.itemData(index))
             self.kind_combo.setItemText(index, render(KIND_LABELS[kind]))
         self.place_combo.setItemText(0, self.tr("(none)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.message_label.retranslate()
-        for label in self._errors.values():
-            label.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.retranslate_buttons(add=self.tr("Add"), cancel=self.tr("Cancel"))
 
     def save(self) -> None:
         values = {
@@ -143,27 +104,4 @@ class OrganisationDialog(QDialog):
             "place_id": self.place_combo.currentData(),
             "website": self.website_edit.text(),
         }
-        self.message_label.set_error(None)
-        for label in self._errors.values():
-            label.set_error(None)
-        self.buttons.setEnabled(False)
-        self._operations.run(
-            lambda: self._directory.create_organisation(**values),
-            on_success=self._created,
-            on_error=self._failed,
-            parent=self,
-        )
-
-    def _created(self, result: tuple[str, Changes]) -> None:
-        self.buttons.setEnabled(True)
-        self.created_id, self.changes = result
-        self.accept()
-
-    def _failed(self, error: BaseException) -> bool:
-        self.buttons.setEnabled(True)
-        if not isinstance(error, DomainError):
-            return False
-        field = error.field or ""
-        self._errors.get(field, self.message_label).set_error(error)
-        self._focus.get(field, self.name_edit).setFocus()
-        return True
+        self.save_with(lambda: self._directory.create_organisation(**values))
