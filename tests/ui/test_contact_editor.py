@@ -458,3 +458,18 @@ def test_a_value_list_keeps_one_empty_line_and_drops_emptied_ones(qtbot):
     assert [line.text() for line in values.line_edits()] == ["+86 551 6353 7102", ""]
     assert values.values() == ["+86 551 6353 7102"]
     assert all(isinstance(line, QLineEdit) for line in values.line_edits())
+
+
+def test_an_add_dialog_keeps_its_add_button_through_a_language_switch(  # type: ignore[no-untyped-def]
+    qtbot, services, operations, language
+) -> None:
+    from crm.ui.dialogs.staff_dialog import StaffDialog
+
+    dialog = StaffDialog(services.directory, operations)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Add"
+    language.switch("zh_CN")
+    qtbot.waitUntil(lambda: ok.text() == "添加")
+    language.switch("en")
+    qtbot.waitUntil(lambda: ok.text() == "Add")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,6 +77,9 @@ class AddDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The button box hears the same event after us and puts back Qt's own "OK":
+            # say "Add" again once it has.
+            QTimer.singleShot(0, self.retranslate)
         super().changeEvent(event)
 
     # Saving ------------------------------------------------------------------------------
