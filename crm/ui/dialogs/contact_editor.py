@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -30,6 +29,7 @@ from crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from crm.ui.dialogs.staff_dialog import StaffDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
+from crm.ui.questions import ask_to_discard
 from crm.ui.widgets.error_label import ErrorLabel
 
 # Errors about the parts of the birthday are shown under the birthday.
@@ -401,16 +401,13 @@ class ContactEditor(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing edits away; True means discard."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("Discard your changes to this contact?"))
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return ask_to_discard(
+            self,
+            title=self.tr("Unsaved changes"),
+            question=self.tr("Discard your changes to this contact?"),
+            discard=self.tr("Discard"),
+            keep=self.tr("Keep editing"),
+        )
 
     def reject(self) -> None:
         """Cancel, Esc and closing the window all come here."""

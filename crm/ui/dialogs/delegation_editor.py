@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from crm.services.bundle import Services
 from crm.services.changes import Changes
 from crm.services.delegations import DelegationRecord, FollowUpEdit, GiftEdit
 from crm.ui.operations import Operations
+from crm.ui.questions import ask_to_discard
 from crm.ui.widgets.error_label import ErrorLabel
 from crm.ui.widgets.follow_ups_table import FollowUpItem, FollowUpsTable
 from crm.ui.widgets.gifts_table import GiftItem, GiftsTable
@@ -344,16 +344,13 @@ class DelegationEditor(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing edits away; True means discard."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(self.tr("Discard your changes to this visit?"))
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+        return ask_to_discard(
+            self,
+            title=self.tr("Unsaved changes"),
+            question=self.tr("Discard your changes to this visit?"),
+            discard=self.tr("Discard"),
+            keep=self.tr("Keep editing"),
+        )
 
     def reject(self) -> None:
         """Cancel, Esc and closing the window all come here."""

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crm.domain.text import DomainError, ValidationErrors
+from crm.ui.questions import ask_to_discard
 from crm.ui.widgets.error_label import ErrorLabel, field_column
 
 
@@ -138,20 +138,13 @@ class FormDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing edits away; True means discard."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QApplication.translate("FormDialog", "Unsaved changes"))
-        box.setText(self.discard_question())
-        discard = box.addButton(
-            QApplication.translate("FormDialog", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+        return ask_to_discard(
+            self,
+            title=QApplication.translate("FormDialog", "Unsaved changes"),
+            question=self.discard_question(),
+            discard=QApplication.translate("FormDialog", "Discard"),
+            keep=QApplication.translate("FormDialog", "Keep editing"),
         )
-        keep = box.addButton(
-            QApplication.translate("FormDialog", "Keep editing"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
 
     def reject(self) -> None:
         """Cancel, Esc and closing the window all come here."""
