@@ -10,13 +10,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, literal, select, union_all
+from sqlalchemy import Row, bindparam, literal, select, union_all
 from sqlmodel import Session
 
 from crm.domain.names import latin_name
 from crm.store.models import Organisation
 from crm.store.partnership_models import DelegationMember
-from crm.store.partnerships import PA, PC, PL, PT, C, D, F, I, S
+from crm.store.partnerships import (
+    HEADER_COLUMNS,
+    HEADER_FROM,
+    PA,
+    PC,
+    PT,
+    C,
+    D,
+    F,
+    S,
+    last_contact_column,
+)
 
 O = Organisation.__table__  # type: ignore[attr-defined]  # noqa: E741
 DM = DelegationMember.__table__  # type: ignore[attr-defined]
@@ -87,25 +98,9 @@ class FollowUpRow:
     delegation_title: str
 
 
-_LAST = select(func.max(I.c.occurred_on)).where(I.c.partnership_id == PT.c.id).scalar_subquery()
 _HEADER = (
-    select(
-        PT.c.id,
-        PT.c.place_id,
-        PL.c.name,
-        PL.c.name_zh,
-        PL.c.country,
-        PL.c.region,
-        PT.c.type,
-        PT.c.formalised_on,
-        PT.c.status,
-        PT.c.owner_id,
-        S.c.name,
-        PT.c.notes,
-        PT.c.version,
-        _LAST,
-    )
-    .select_from(PT.join(PL, PL.c.id == PT.c.place_id).outerjoin(S, S.c.id == PT.c.owner_id))
+    select(*HEADER_COLUMNS, PT.c.notes, PT.c.version, last_contact_column())
+    .select_from(HEADER_FROM)
     .where(PT.c.id == _PID)
 )
 _AREAS = select(PA.c.area).where(PA.c.partnership_id == _PID).order_by(PA.c.area)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
@@ -58,27 +59,35 @@ class PartnershipRow:
     search_text: str = ""
 
 
+# What the list and the detail both show of a partnership, in this order, and from where.
+HEADER_COLUMNS = (
+    PT.c.id,
+    PT.c.place_id,
+    PL.c.name,
+    PL.c.name_zh,
+    PL.c.country,
+    PL.c.region,
+    PT.c.type,
+    PT.c.formalised_on,
+    PT.c.status,
+    PT.c.owner_id,
+    S.c.name,
+)
+HEADER_FROM = PT.join(PL, PL.c.id == PT.c.place_id).outerjoin(S, S.c.id == PT.c.owner_id)
+
+
+def last_contact_column() -> Any:
+    """The date of the partnership's latest interaction, as a column of a partnership query."""
+    return select(func.max(I.c.occurred_on)).where(I.c.partnership_id == PT.c.id).scalar_subquery()
+
+
 def list_rows(session: Session, ids: Sequence[str] | None = None) -> list[PartnershipRow]:
     """Every partnership (or these), by partner name."""
     if ids is not None and not ids:
         return []
-    last = select(func.max(I.c.occurred_on)).where(I.c.partnership_id == PT.c.id)
     statement = (
-        select(
-            PT.c.id,
-            PT.c.place_id,
-            PL.c.name,
-            PL.c.name_zh,
-            PL.c.country,
-            PL.c.region,
-            PT.c.type,
-            PT.c.formalised_on,
-            PT.c.status,
-            PT.c.owner_id,
-            S.c.name,
-            last.scalar_subquery(),
-        )
-        .select_from(PT.join(PL, PL.c.id == PT.c.place_id).outerjoin(S, S.c.id == PT.c.owner_id))
+        select(*HEADER_COLUMNS, last_contact_column())
+        .select_from(HEADER_FROM)
         .order_by(PL.c.name, PT.c.id)
     )
     areas_q = select(PA.c.partnership_id, PA.c.area).order_by(PA.c.partnership_id, PA.c.area)
