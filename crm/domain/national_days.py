@@ -27,6 +27,7 @@ class NationalDay:
     country: str
     name: Text
     rule: Callable[[int], dt.date]
+    fixed: bool = True  # the same month and day every year
 
     def on(self, year: int) -> dt.date:
         return self.rule(year)
@@ -37,7 +38,7 @@ def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
 
 
 def _nd(country: str, name: Text, rule: Callable[[int], dt.date]) -> tuple[str, NationalDay]:
-    return country, NationalDay(country, name, rule)
+    return country, NationalDay(country, name, rule, fixed=rule is not _kings_day)
 
 
 NATIONAL_DAYS: dict[str, NationalDay] = dict(
@@ -74,3 +75,9 @@ def national_day(country: str, year: int) -> tuple[Text, dt.date] | None:
     """The name and date of `country`'s national day in `year`, or None if we keep none."""
     entry = NATIONAL_DAYS.get(country.upper())
     return (entry.name, entry.on(year)) if entry else None
+
+
+def is_fixed(country: str) -> bool:
+    """Whether `country`'s national day falls on the same month and day every year."""
+    entry = NATIONAL_DAYS.get(country.upper())
+    return entry is not None and entry.fixed

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crm.domain.chinese_calendar import chinese_festivals, lunar_birthday
-from crm.domain.national_days import national_day
+from crm.domain.national_days import is_fixed, national_day
 from crm.domain.text import QT_TRANSLATE_NOOP, Text
 
 ROUND_LEAD_DAYS = 180
@@ -63,6 +63,8 @@ FESTIVALS: dict[str, Text] = {
     "double_ninth": QT_TRANSLATE_NOOP("Occasions", "Double Ninth Festival"),
     "christmas": QT_TRANSLATE_NOOP("Occasions", "Christmas"),
 }
+
+GREGORIAN_FESTIVALS = frozenset({"new_year", "christmas"})
 
 START_PLANNING = QT_TRANSLATE_NOOP("Occasions", "round anniversary: start planning")
 THIS_YEAR = QT_TRANSLATE_NOOP("Occasions", "sometime this year")
@@ -100,6 +102,16 @@ class Occasion:
     code: str = ""
     years: int | None = None
     subject: Subject | None = None
+    # Recurs on the same Gregorian month and day every year (a calendar can repeat it).
+    yearly: bool = False
+
+    @property
+    def key(self) -> str:
+        """Stable identity of this occurrence: what "done", "snoozed" and "notified" refer to.
+        A new date (next year's birthday, a keep-in-touch after a new interaction) is a new
+        item."""
+        about = f"{self.subject.type}:{self.subject.id}" if self.subject else self.code
+        return f"{self.kind}:{about}:{self.date.isoformat()}"
 
 
 # ---- the facts the rules need (read by crm.store.agenda) ----
@@ -251,6 +263,7 @@ def partnership_anniversaries(
             reason=reason,
             years=years,
             subject=Subject("partnership", partnership.id),
+            yearly=day is not None and (month, day) != (2, 29),
         )
 
 
@@ -306,6 +319,7 @@ def contact_birthdays(person: BirthdayFacts, start: dt.date, end: dt.date) -> It
             reason=due_reason(on, start),
             years=age,
             subject=Subject("contact", person.contact_id),
+            yearly=not lunar and (month, day) != (2, 29),
         )
 
 
@@ -319,7 +333,12 @@ def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Itera
         for code, on in dates:
             if _in(on, start, end):
                 yield Occasion(
-                    on, OccasionKind.FESTIVAL, FESTIVALS[code], due_reason(on, start), code
+                    on,
+                    OccasionKind.FESTIVAL,
+                    FESTIVALS[code],
+                    due_reason(on, start),
+                    code,
+                    yearly=code in GREGORIAN_FESTIVALS,
                 )
         for country in wanted:
             found = national_day(country, year)
@@ -331,6 +350,7 @@ def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Itera
                     name,
                     due_reason(on, start),
                     f"national_day:{country}",
+                    yearly=is_fixed(country),
                 )
 
 

@@ -75,6 +75,9 @@ class Contact(SQLModel, table=True):
     owner_id: str | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
     status: str = Field(default="active", max_length=20)
     successor_of_id: str | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    # Days without an interaction before "keep in touch" is due; None: as its tags say (or
+    # never), 0: never.
+    keep_in_touch_days: int | None = None
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     archived: bool = False
     sort_key: str = Field(default="", max_length=400)

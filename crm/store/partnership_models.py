@@ -33,6 +33,9 @@ class Partnership(SQLModel, table=True):
     status: str = Field(default="active", max_length=20)
     owner_id: str | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
     notes: str = Field(default="", sa_column=_text())
+    # Days without an interaction before "keep in touch" is due; None: the status's default,
+    # 0: never.
+    keep_in_touch_days: int | None = None
     version: int = 1
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
