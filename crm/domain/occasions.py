@@ -51,6 +51,7 @@ AGREEMENT_REVIEW = QT_TRANSLATE_NOOP("Occasions", "Review of “{title}” ({par
 AGREEMENT_EXPIRES = QT_TRANSLATE_NOOP("Occasions", "“{title}” expires ({partner})")
 FOLLOW_UP = QT_TRANSLATE_NOOP("Occasions", "Follow-up: {description}")
 KEEP_IN_TOUCH = QT_TRANSLATE_NOOP("Occasions", "Keep in touch with {partner}")
+KEEP_IN_TOUCH_CONTACT = QT_TRANSLATE_NOOP("Occasions", "Keep in touch with {name}")
 VISIT_BEGINS = QT_TRANSLATE_NOOP("Occasions", "Visit begins: {title}")
 VISIT_ENDS = QT_TRANSLATE_NOOP("Occasions", "Visit ends: {title}")
 FESTIVALS: dict[str, Text] = {
@@ -125,6 +126,18 @@ class PartnershipFacts:
     country: str
     formalised_on: str
     status: str
+    last_contact: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ContactTouchFacts:
+    """A contact the office wants to hear from every `interval` days (resolved from the
+    contact's own interval or its tags') and the day of the last interaction with them."""
+
+    contact_id: str
+    name: str
+    name_zh: str
+    interval: int
     last_contact: dt.date | None = None
 
 
@@ -415,33 +428,88 @@ def delegation_dates(
             )
 
 
+def partnership_interval(
+    status: str,
+    own: int | None = None,
+    defaults: dict[str, int | None] | None = None,
+) -> int | None:
+    """Days of silence allowed for a partnership: its own interval if set (0: never), else
+    its status's (the office's table, else the built-in default)."""
+    if own is not None:
+        return own or None
+    table = KEEP_IN_TOUCH_DAYS if defaults is None else {**KEEP_IN_TOUCH_DAYS, **defaults}
+    return table.get(status)
+
+
+def contact_interval(own: int | None, tag_intervals: Iterable[int | None]) -> int | None:
+    """Days of silence allowed for a contact: their own interval if set (0: never), else the
+    shortest of their tags' intervals, else none (contacts are not watched by default)."""
+    if own is not None:
+        return own or None
+    days = [d for d in tag_intervals if d]
+    return min(days) if days else None
+
+
+def _silence(
+    last: dt.date, interval: int, start: dt.date, end: dt.date
+) -> tuple[dt.date, Text] | None:
+    due = last + dt.timedelta(days=interval)
+    if due > end:
+        return None
+    silent = (max(start, due) - last).days
+    return due, NO_CONTACT_FOR.with_params(days=silent) if due <= start else due_reason(due, start)
+
+
 def keep_in_touch(
     facts: Iterable[PartnershipFacts],
     start: dt.date,
     days: int,
     *,
     intervals: dict[str, int | None] | None = None,
+    own: dict[str, int] | None = None,
 ) -> Iterator[Occasion]:
-    """A partnership with no interaction for longer than its status's interval, dated the day
-    the interval ran out. One never contacted has no baseline and is left to the user."""
+    """A partnership with no interaction for longer than its interval (`own`, by partnership
+    id, else its status's in `intervals` or the defaults), dated the day the interval ran
+    out. One never contacted has no baseline and is left to the user."""
     end = start + dt.timedelta(days=days)
-    table = KEEP_IN_TOUCH_DAYS if intervals is None else intervals
+    own = own or {}
     for partnership in facts:
-        interval = table.get(partnership.status)
+        interval = partnership_interval(partnership.status, own.get(partnership.id), intervals)
         if interval is None or partnership.last_contact is None:
             continue
-        due = partnership.last_contact + dt.timedelta(days=interval)
-        if due > end:
+        found = _silence(partnership.last_contact, interval, start, end)
+        if found is None:
             continue
-        silent = (max(start, due) - partnership.last_contact).days
+        due, reason = found
         yield Occasion(
             due,
             OccasionKind.KEEP_IN_TOUCH,
             KEEP_IN_TOUCH.with_params(
                 partner=partnership.partner, partner_zh=partnership.partner_zh
             ),
-            NO_CONTACT_FOR.with_params(days=silent) if due <= start else due_reason(due, start),
+            reason,
             subject=Subject("partnership", partnership.id),
+        )
+
+
+def contact_keep_in_touch(
+    facts: Iterable[ContactTouchFacts], start: dt.date, days: int
+) -> Iterator[Occasion]:
+    """A watched contact with no interaction for longer than their interval."""
+    end = start + dt.timedelta(days=days)
+    for person in facts:
+        if person.last_contact is None or person.interval <= 0:
+            continue
+        found = _silence(person.last_contact, person.interval, start, end)
+        if found is None:
+            continue
+        due, reason = found
+        yield Occasion(
+            due,
+            OccasionKind.KEEP_IN_TOUCH,
+            KEEP_IN_TOUCH_CONTACT.with_params(name=person.name, name_zh=person.name_zh),
+            reason,
+            subject=Subject("contact", person.contact_id),
         )
 
 
@@ -458,6 +526,9 @@ def agenda(
     follow_up_facts: Iterable[FollowUpFacts] = (),
     delegations: Iterable[DelegationFacts] = (),
     countries: Iterable[str] = (),
+    contacts_to_watch: Iterable[ContactTouchFacts] = (),
+    status_intervals: dict[str, int | None] | None = None,
+    partnership_intervals: dict[str, int] | None = None,
 ) -> list[Occasion]:
     """Every occasion of the span (and the overdue ones), sorted by date."""
     partnership_list = list(partnerships)
@@ -468,7 +539,14 @@ def agenda(
         *agreement_dates(agreements, start, days),
         *follow_ups(follow_up_facts, start, days),
         *delegation_dates(delegations, start, days),
-        *keep_in_touch(partnership_list, start, days),
+        *keep_in_touch(
+            partnership_list,
+            start,
+            days,
+            intervals=status_intervals,
+            own=partnership_intervals,
+        ),
+        *contact_keep_in_touch(contacts_to_watch, start, days),
     ]
     occasions.sort(key=lambda o: (o.date, _KIND_ORDER[o.kind], o.code, o.title.render()))
     return occasions

@@ -12,6 +12,7 @@ from crm.domain import occasions as rules
 from crm.domain.occasions import Occasion
 from crm.domain.text import Text, Translator
 from crm.store import agenda as q
+from crm.store import reminders as rq
 from crm.store.database import Database
 
 
@@ -21,9 +22,12 @@ class AgendaService:
         # Our own country's national day is on the agenda too, once the office says which it is.
         self.home_country = home_country
 
-    def agenda(self, start: dt.date, days: int = 30) -> list[Occasion]:
+    def agenda(
+        self, start: dt.date, days: int = 30, *, include_hidden: bool = False
+    ) -> list[Occasion]:
         """Occasions from `start` to `start + days` (inclusive), plus the overdue follow-ups and
-        keep-in-touch items, dated when they fell due; sorted by date."""
+        keep-in-touch items, dated when they fell due; sorted by date. Items marked done, or
+        snoozed past `start`, are left out unless `include_hidden`."""
         end = start + dt.timedelta(days=days)
         with self.db.session() as session:
             partnerships = q.partnership_facts(session)
@@ -31,10 +35,14 @@ class AgendaService:
             agreements = q.agreement_facts(session, start, end)
             follow_ups = q.open_follow_up_facts(session, end)
             delegations = q.delegation_facts(session, start, end)
+            watched = rq.contact_touch_facts(session)
+            status_intervals = rq.intervals(session, rq.STATUS)
+            own_intervals = rq.partnership_intervals(session)
+            hidden = set() if include_hidden else rq.hidden_keys(session, start)
         countries = {p.country for p in partnerships if p.status != "ended" and p.country}
         if self.home_country:
             countries.add(self.home_country)
-        return rules.agenda(
+        occasions = rules.agenda(
             start,
             days,
             partnerships=partnerships,
@@ -43,7 +51,11 @@ class AgendaService:
             follow_up_facts=follow_ups,
             delegations=delegations,
             countries=countries,
+            contacts_to_watch=watched,
+            status_intervals=status_intervals,
+            partnership_intervals=own_intervals,
         )
+        return [o for o in occasions if o.key not in hidden] if hidden else occasions
 
     @staticmethod
     def as_dicts(

@@ -15,6 +15,7 @@ from crm.services.history_exchange import HistoryExchange
 from crm.services.importing import ContactImporter
 from crm.services.interactions import InteractionService
 from crm.services.partnerships import PartnershipService
+from crm.services.reminders import ReminderService
 from crm.store.database import Database
 from crm.store.migrate import upgrade
 
@@ -33,6 +34,7 @@ class Services:
     follow_ups: FollowUpService
     history_exchange: HistoryExchange
     agenda: AgendaService
+    reminders: ReminderService
 
     @classmethod
     def open(cls, database: str | None = None) -> Services:
@@ -56,4 +58,5 @@ class Services:
             follow_ups=FollowUpService(db),
             history_exchange=HistoryExchange(db),
             agenda=AgendaService(db),
+            reminders=ReminderService(db),
         )
