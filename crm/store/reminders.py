@@ -49,7 +49,8 @@ def notified_keys(session: Session, keys: Iterable[str]) -> set[str]:
 
 def set_state(session: Session, key: str, **values: object) -> None:
     """Insert or update the state of one item (portable: no dialect-specific upsert)."""
-    changed = session.execute(update(R).where(R.c.key == key).values(**values)).rowcount
+    result = session.execute(update(R).where(R.c.key == key).values(**values))
+    changed = result.rowcount  # type: ignore[attr-defined]
     if not changed:
         session.execute(insert(R).values(key=key, **values))
 
