@@ -66,6 +66,14 @@ class ReminderService:
         with self.db.write() as session:
             return q.forget_states(session, today - dt.timedelta(days=keep_days))
 
+    def home_of(self, occasion: Occasion) -> tuple[str, str] | None:
+        """Where the item is opened: ("contact" | "partnership" | "delegation", id), or None
+        for one about no record (a festival)."""
+        if occasion.subject is None:
+            return None
+        with self.db.session() as session:
+            return q.home_of(session, occasion.subject.type, occasion.subject.id)
+
     # ---- notified ----
 
     def not_yet_notified(self, occasions: Iterable[Occasion]) -> list[Occasion]:

@@ -159,3 +159,27 @@ def _date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def home_of(session: Session, kind: str, subject_id: str) -> tuple[str, str] | None:
+    """Where an agenda item is opened: a contact, a partnership or a visit as (type, id). An
+    agreement opens its partnership; a follow-up its partnership, else its visit."""
+    from crm.store.partnership_models import Agreement, FollowUp
+
+    if kind in ("contact", "partnership", "delegation"):
+        return kind, subject_id
+    if kind == "agreement":
+        A = Agreement.__table__  # type: ignore[attr-defined]  # noqa: N806
+        found = session.execute(select(A.c.partnership_id).where(A.c.id == subject_id)).first()
+        return ("partnership", found[0]) if found and found[0] else None
+    if kind == "follow_up":
+        F = FollowUp.__table__  # type: ignore[attr-defined]  # noqa: N806
+        row = session.execute(
+            select(F.c.partnership_id, F.c.delegation_id).where(F.c.id == subject_id)
+        ).first()
+        if row is None:
+            return None
+        if row[0]:
+            return "partnership", row[0]
+        return ("delegation", row[1]) if row[1] else None
+    return None
