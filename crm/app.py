@@ -18,7 +18,9 @@ def run_app(
     from crm.ui.language import LanguageManager, render
     from crm.ui.main_window import MainWindow
     from crm.ui.operations import Operations
+    from crm.ui.reminder_scheduler import ReminderScheduler
     from crm.ui.settings import Settings
+    from crm.ui.tray import Tray
 
     configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -37,10 +39,18 @@ def run_app(
         return 1
     operations = Operations()
     window = MainWindow(services, operations, languages, settings)
-    if minimized:
+    tray = Tray(language=languages.language)
+    scheduler = ReminderScheduler(services)
+    window.attach_reminders(tray, scheduler)
+    # With a tray the app lives on when its window is closed; without one it never hides.
+    app.setQuitOnLastWindowClosed(not tray.available)
+    if minimized and tray.available:
+        pass  # waiting in the tray
+    elif minimized:
         window.showMinimized()
     else:
         window.show()
+    scheduler.start(settings.reminder_time)
     code = app.exec()
     operations.wait()
     services.db.checkpoint()

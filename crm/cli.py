@@ -48,11 +48,36 @@ EXPORTED = {
     "contacts": QT_TRANSLATE_NOOP("Cli", "Exported {count} contacts to “{path}”."),
     "partnerships": QT_TRANSLATE_NOOP("Cli", "Exported {count} partnerships to “{path}”."),
     "delegations": QT_TRANSLATE_NOOP("Cli", "Exported {count} delegations to “{path}”."),
+    "calendar": QT_TRANSLATE_NOOP("Cli", "Exported {count} occasions to “{path}”."),
 }
 CANNOT_WRITE = QT_TRANSLATE_NOOP("Cli", "“{path}” could not be written: {reason}")
-EXPORT_FORMATS = ("json", "csv", "xlsx")
+EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
+CALENDAR_IS_ICS = QT_TRANSLATE_NOOP(
+    "Cli", "The calendar is exported as iCalendar only: use --format ics, or a name ending in .ics."
+)
+ICS_IS_CALENDAR = QT_TRANSLATE_NOOP(
+    "Cli", "Only the calendar is exported as iCalendar: choose json, csv or xlsx for this export."
+)
 BAD_AGENDA_DATE = QT_TRANSLATE_NOOP("Cli", "“{value}” is not a date: write it as 2026-11-25.")
 NOTHING_DUE = QT_TRANSLATE_NOOP("Cli", "Nothing on the agenda from {date} for {days} days.")
+GREET_SENT = QT_TRANSLATE_NOOP(
+    "Cli", "{sent} greetings sent, {skipped} people skipped, {failed} not sent."
+)
+GREET_WRITTEN = QT_TRANSLATE_NOOP(
+    "Cli",
+    "{written} greetings written to “{path}”, {skipped} people skipped, {failed} not written.",
+)
+GREET_DRY_RUN = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Dry run, nothing sent, written or logged: {ready} greetings ready, {skipped} people skipped, {failed} that could not be sent.",
+)
+GREET_SKIPPED = QT_TRANSLATE_NOOP("Cli", "Skipped {name}: {reason}")
+GREET_FAILED = QT_TRANSLATE_NOOP("Cli", "Not sent to {name} <{to}>: {reason}")
+GREET_HAD_FAILURES = QT_TRANSLATE_NOOP(
+    "Cli", "{failed} greetings could not be sent; the others were."
+)
+GREET_PASSWORD = QT_TRANSLATE_NOOP("Cli", "Password for {user} on {host}: ")
+UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Cli", "There is no staff member called “{name}”.")
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -106,17 +131,28 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--json", action="store_true", help="the report as one JSON object")
 
     export = commands.add_parser(
-        "export", help="export contacts, partnerships or delegations as JSON, CSV or Excel"
+        "export",
+        help="export contacts, partnerships or delegations as JSON, CSV or Excel, or the "
+        "calendar of the coming year's occasions as iCalendar (.ics)",
     )
     _common(export, suppress=True)
-    export.add_argument("what", choices=["contacts", "partnerships", "delegations"])
+    export.add_argument("what", choices=["contacts", "partnerships", "delegations", "calendar"])
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="json, csv or xlsx (default: from the name of --out, else json)",
+        help="json, csv or xlsx; ics for the calendar (default: from the name of --out, "
+        "else json, or ics for the calendar)",
     )
     export.add_argument(
-        "--out", metavar="FILE", help="the file to write (default: stdout, for json and csv)"
+        "--out",
+        metavar="FILE",
+        help="the file to write (default: stdout, for json, csv and ics)",
+    )
+    export.add_argument(
+        "--date", metavar="D", help="calendar: first day, YYYY-MM-DD (default: today)"
+    )
+    export.add_argument(
+        "--days", type=int, default=365, metavar="N", help="calendar: how many days (default: 365)"
     )
 
     remind = commands.add_parser(
@@ -129,10 +165,75 @@ def build_parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
+    _add_greet(commands)
+
     check = commands.add_parser("check", help="integrity and migration status of the database")
     _common(check, suppress=True)
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
+
+
+def _add_greet(commands: Any) -> None:
+    from crm.domain.greetings import GREETING_OCCASIONS
+
+    greet = commands.add_parser(
+        "greet",
+        help="a greeting campaign: one personalised message per recipient, written as .eml "
+        "files or sent by SMTP; each one is logged, so running it again greets only the others",
+    )
+    _common(greet, suppress=True)
+    greet.add_argument(
+        "occasion",
+        choices=GREETING_OCCASIONS,
+        metavar="OCCASION",
+        help="one of: " + ", ".join(GREETING_OCCASIONS),
+    )
+    greet.add_argument("--year", type=int, metavar="Y", help="default: this year")
+    target = greet.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="DIR", help="write one .eml file per message into DIR")
+    target.add_argument("--send", action="store_true", help="send the messages by SMTP")
+    greet.add_argument(
+        "--dry-run", action="store_true", help="show the campaign; send, write and log nothing"
+    )
+    greet.add_argument("--json", action="store_true", help="the report as one JSON object")
+    greet.add_argument("--smtp-host", metavar="HOST", help="the mail server (needed with --send)")
+    greet.add_argument(
+        "--smtp-port", type=int, metavar="PORT", help="default: 587 starttls, 465 ssl, 25 none"
+    )
+    greet.add_argument(
+        "--smtp-user",
+        metavar="USER",
+        help="log in as USER; the password comes from CRM_SMTP_PASSWORD or the system keyring",
+    )
+    greet.add_argument(
+        "--smtp-security",
+        choices=["none", "starttls", "ssl"],
+        default="starttls",
+        help="default: starttls",
+    )
+    greet.add_argument(
+        "--from-address",
+        metavar="ADDRESS",
+        help="the sender (default: the SMTP user if it is an address, else liaison@localhost)",
+    )
+    greet.add_argument("--from-name", default="", metavar="NAME", help="the sender's name")
+    greet.add_argument("--from-title", default="", metavar="TITLE", help="the sender's title")
+    greet.add_argument("--our-city", default="", metavar="NAME", help="our city, in English")
+    greet.add_argument("--our-city-zh", default="", metavar="NAME", help="our city, in Chinese")
+    greet.add_argument(
+        "--partnership", metavar="ID", help="only the partnership's people (anniversary: needed)"
+    )
+    greet.add_argument("--tag", metavar="TAG", help="only the contacts with this tag")
+    greet.add_argument("--owner", metavar="NAME", help="only the contacts this staff member owns")
+    greet.add_argument(
+        "--language",
+        dest="contact_language",
+        metavar="LANG",
+        help="only the contacts who prefer this language (zh_CN, de…)",
+    )
+    greet.add_argument(
+        "--country", metavar="XX", help="only the contacts in this country (ISO code: CN, NO…)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,11 +246,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(database=args.database, language=args.lang, minimized=args.minimized)
     args.language = language
     if args.command == "export":
-        args.format = args.format or _format_of(args.out)
-        if args.format == "xlsx" and args.out in (None, "-"):
+        default = "ics" if args.what == "calendar" else "json"
+        args.format = args.format or _format_of(args.out, default=default)
+        if args.format == "xlsx" and args.what != "calendar" and args.out in (None, "-"):
             parser.error("an Excel export needs --out FILE")
-    if args.command == "remind" and not 0 <= args.days <= 3660:
+    if args.command in ("remind", "export") and not 0 <= args.days <= 3660:
         parser.error("--days takes a number from 0 to 3660")
+    if args.command == "greet":
+        if args.send and not args.smtp_host:
+            parser.error("--send needs --smtp-host")
+        if args.year is not None and not 1900 <= args.year <= 2200:
+            parser.error("--year takes a year from 1900 to 2200")
+        if args.smtp_port is not None and not 0 < args.smtp_port < 65536:
+            parser.error("--smtp-port takes a number from 1 to 65535")
     tr = translator(language)
     handlers: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
         "demo": _demo,
@@ -158,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "check": _check,
         "remind": _remind,
+        "greet": _greet,
     }
     try:
         return handlers[args.command](args, tr)
@@ -254,13 +364,17 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
     return 0
 
 
-def _format_of(out: str | None) -> str:
+def _format_of(out: str | None, *, default: str) -> str:
     suffix = os.path.splitext(out or "")[1].lower().lstrip(".")
-    return suffix if suffix in EXPORT_FORMATS else "json"
+    return suffix if suffix in EXPORT_FORMATS else default
 
 
 def _export(args: argparse.Namespace, tr: Translator) -> int:
     """A listing as a file (and one sentence saying so), or as JSON or CSV on stdout."""
+    if args.what == "calendar":
+        return _export_calendar(args, tr)
+    if args.format == "ics":
+        raise DomainError(ICS_IS_CALENDAR)
     from pathlib import Path
 
     from crm.services.exchange.history_columns import DELEGATION_FIELDS, PARTNERSHIP_FIELDS
@@ -298,6 +412,35 @@ def _export(args: argparse.Namespace, tr: Translator) -> int:
         reason = error.strerror or str(error)
         raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
     print(EXPORTED[args.what].with_params(count=len(items), path=args.out).render(tr))
+    return 0
+
+
+def _export_calendar(args: argparse.Namespace, tr: Translator) -> int:
+    """The coming occasions as iCalendar, to stdout or (with one sentence) to a file."""
+    import datetime as dt
+    from pathlib import Path
+
+    from crm.services.agenda import AgendaService
+    from crm.services.calendar_export import CalendarExport, write_ics
+
+    if args.format != "ics":
+        raise DomainError(CALENDAR_IS_ICS)
+    try:
+        start = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise DomainError(BAD_AGENDA_DATE.with_params(value=args.date)) from None
+    export = CalendarExport(AgendaService(_open(args)))
+    calendar = export.build(start, days=args.days, translate=tr, language=args.language)
+    if args.out in (None, "-"):
+        sys.stdout.buffer.write(calendar.data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_ics(Path(args.out), calendar.data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
+    print(EXPORTED["calendar"].with_params(count=calendar.events, path=args.out).render(tr))
     return 0
 
 
@@ -378,6 +521,99 @@ def _remind(args: argparse.Namespace, tr: Translator) -> int:
         title = render(occasion.title, tr, chinese=chinese)
         print(f"{occasion.date.isoformat()}  {reason}  {title}")
     return 0
+
+
+def _greet(args: argparse.Namespace, tr: Translator) -> int:
+    """A greeting campaign: the messages and the people skipped, then one sentence."""
+    import datetime as dt
+    import getpass
+    from dataclasses import replace
+    from pathlib import Path
+
+    from crm.services.greetings import (
+        DEFAULT_SENDER,
+        Campaign,
+        CampaignStopped,
+        GreetingService,
+        SmtpSettings,
+        smtp_password,
+    )
+
+    service = GreetingService(_open(args))
+    user = args.smtp_user or ""
+    sender = args.from_address or (user if "@" in user else DEFAULT_SENDER)
+    owner_id = None
+    if args.owner:
+        owner_id = service.staff_id(name=args.owner)
+        if owner_id is None:
+            raise DomainError(UNKNOWN_OWNER.with_params(name=args.owner))
+    campaign = Campaign(
+        args.occasion,
+        args.year or dt.date.today().year,
+        partnership_id=args.partnership,
+        tag=args.tag,
+        owner_id=owner_id,
+        language=args.contact_language,
+        country=args.country,
+        sender_name=args.from_name,
+        sender_title=args.from_title,
+        sender_address=sender,
+        sender_staff_id=service.staff_id(name=args.from_name, email=sender),
+        our_city=args.our_city,
+        our_city_zh=args.our_city_zh,
+        translate=tr,
+    )
+    smtp = None
+    if args.send:
+        smtp = SmtpSettings(
+            host=args.smtp_host,
+            port=args.smtp_port or 0,
+            user=user,
+            security=args.smtp_security,
+            sender_address=sender,
+            sender_name=args.from_name,
+        )
+        if user and not args.dry_run:
+            password = smtp_password(smtp)
+            if password is None and sys.stdin.isatty():
+                prompt = GREET_PASSWORD.with_params(user=user, host=smtp.host).render(tr)
+                password = getpass.getpass(prompt)
+            smtp = replace(smtp, password=password)
+    out = Path(args.out) if args.out else None
+    try:
+        report = service.run(campaign, out_dir=out, smtp=smtp, dry_run=args.dry_run)
+    except CampaignStopped as stopped:
+        _print_campaign(stopped.report, args, tr)
+        print(stopped.render(tr), file=sys.stderr)
+        return 1
+    _print_campaign(report, args, tr)
+    if report.failed and not args.dry_run:
+        failed = len(report.failed)
+        print(GREET_HAD_FAILURES.with_params(failed=failed).render(tr), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_campaign(report: Any, args: argparse.Namespace, tr: Translator) -> None:
+    if args.json:
+        _print_json(report.as_dict())
+        return
+    for message in report.messages:
+        line = f"{message.name} <{message.to}>  {message.language}  {message.subject}"
+        print(f"{line}  {message.file}" if message.file else line)
+    for skip in report.skipped:
+        print(GREET_SKIPPED.with_params(name=skip.name, reason=skip.label.render(tr)).render(tr))
+    for failure in report.failed:
+        reason = failure.label.render(tr) + (f" ({failure.detail})" if failure.detail else "")
+        print(GREET_FAILED.with_params(name=failure.name, to=failure.to, reason=reason).render(tr))
+    counts = {"skipped": len(report.skipped), "failed": len(report.failed)}
+    if report.dry_run:
+        summary = GREET_DRY_RUN.with_params(ready=len(report.messages), **counts)
+    elif args.out:
+        summary = GREET_WRITTEN.with_params(written=report.written, path=args.out, **counts)
+    else:
+        summary = GREET_SENT.with_params(sent=report.sent, **counts)
+    print(summary.render(tr))
 
 
 def _print_json(value: Any) -> None:

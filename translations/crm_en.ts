@@ -47,12 +47,81 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n likeliest possible duplicates: merge or dismiss some to see more.</source>
+        <translation>
+            <numerusform>The likeliest possible duplicate: merge or dismiss it to see more.</numerusform>
+            <numerusform>The %n likeliest possible duplicates: merge or dismiss some to see more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n possible duplicate.</numerusform>
+            <numerusform>%n possible duplicates.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GiftRegister</name>
     <message numerus="yes">
         <source>%n gift(s)</source>
         <translation>
             <numerusform>%n gift</numerusform>
             <numerusform>%n gifts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GreetingWizard</name>
+    <message numerus="yes">
+        <source>Only the %n chosen contact(s).</source>
+        <translation>
+            <numerusform>Only the %n chosen contact.</numerusform>
+            <numerusform>Only the %n chosen contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will go out.</source>
+        <translation>
+            <numerusform>%n message will go out.</numerusform>
+            <numerusform>%n messages will go out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent.</source>
+        <translation>
+            <numerusform>%n message sent.</numerusform>
+            <numerusform>%n messages sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail file(s) written.</source>
+        <translation>
+            <numerusform>%n e-mail file written.</numerusform>
+            <numerusform>%n e-mail files written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be sent.</source>
+        <translation>
+            <numerusform>%n could not be sent.</numerusform>
+            <numerusform>%n could not be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n skipped.</numerusform>
+            <numerusform>%n skipped.</numerusform>
         </translation>
     </message>
 </context>
@@ -72,6 +141,23 @@
             <numerusform>%n entries were skipped:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Liaison does not know %n of the columns (highlighted): choose what each holds, or leave it out.</source>
+        <translation>
+            <numerusform>Liaison does not know %n of the columns (highlighted): choose what it holds, or leave it out.</numerusform>
+            <numerusform>Liaison does not know %n of the columns (highlighted): choose what each holds, or leave it out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipEditor</name>
+    <message numerus="yes">
+        <source>Status default (%n day(s))</source>
+        <translation>
+            <numerusform>Status default (%n day)</numerusform>
+            <numerusform>Status default (%n days)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PartnershipsPage</name>
@@ -80,6 +166,30 @@
         <translation>
             <numerusform>%n partnership</numerusform>
             <numerusform>%n partnerships</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>Liaison: %n item(s) due</source>
+        <translation>
+            <numerusform>Liaison: %n item due</numerusform>
+            <numerusform>Liaison: %n items due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new reminder(s)</source>
+        <translation>
+            <numerusform>%n new reminder</numerusform>
+            <numerusform>%n new reminders</numerusform>
         </translation>
     </message>
 </context>

@@ -132,6 +132,32 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>Starting Liaison at login could not be set up: {reason}</source>
+        <translation>无法设置登录时启动 Liaison：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Liaison occasions</source>
+        <translation>Liaison 纪念日与节日</translation>
+    </message>
+    <message>
+        <source>Anniversary of the partnership with {partner}</source>
+        <translation>与{partner}结好纪念日</translation>
+    </message>
+    <message>
+        <source>Partnership formalised in {year}</source>
+        <translation>于 {year} 年正式结好</translation>
+    </message>
+    <message>
+        <source>Born in {year}</source>
+        <translation>生于 {year} 年</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Sample office loaded: {created} records added.</source>
@@ -194,8 +220,20 @@
         <translation>已将 {count} 个代表团导出到“{path}”。</translation>
     </message>
     <message>
+        <source>Exported {count} occasions to “{path}”.</source>
+        <translation>已将 {count} 个日程导出到“{path}”。</translation>
+    </message>
+    <message>
         <source>“{path}” could not be written: {reason}</source>
         <translation>无法写入“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>The calendar is exported as iCalendar only: use --format ics, or a name ending in .ics.</source>
+        <translation>日历只能导出为 iCalendar 格式：请使用 --format ics，或使用以 .ics 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Only the calendar is exported as iCalendar: choose json, csv or xlsx for this export.</source>
+        <translation>只有日历可以导出为 iCalendar：此项导出请选择 json、csv 或 xlsx。</translation>
     </message>
     <message>
         <source>“{value}” is not a date: write it as 2026-11-25.</source>
@@ -204,6 +242,38 @@
     <message>
         <source>Nothing on the agenda from {date} for {days} days.</source>
         <translation>自 {date} 起 {days} 天内没有待办事项。</translation>
+    </message>
+    <message>
+        <source>{sent} greetings sent, {skipped} people skipped, {failed} not sent.</source>
+        <translation>已发送 {sent} 封问候，跳过 {skipped} 人，{failed} 封未发送。</translation>
+    </message>
+    <message>
+        <source>{written} greetings written to “{path}”, {skipped} people skipped, {failed} not written.</source>
+        <translation>已将 {written} 封问候写入“{path}”，跳过 {skipped} 人，{failed} 封未写入。</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing sent, written or logged: {ready} greetings ready, {skipped} people skipped, {failed} that could not be sent.</source>
+        <translation>试运行，未发送、写入或记录任何内容：{ready} 封问候已就绪，跳过 {skipped} 人，{failed} 封无法发送。</translation>
+    </message>
+    <message>
+        <source>Skipped {name}: {reason}</source>
+        <translation>已跳过 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Not sent to {name} &lt;{to}&gt;: {reason}</source>
+        <translation>未发送给 {name} &lt;{to}&gt;：{reason}</translation>
+    </message>
+    <message>
+        <source>{failed} greetings could not be sent; the others were.</source>
+        <translation>有 {failed} 封问候未能发送，其余均已发送。</translation>
+    </message>
+    <message>
+        <source>Password for {user} on {host}: </source>
+        <translation>{host} 上 {user} 的密码：</translation>
+    </message>
+    <message>
+        <source>There is no staff member called “{name}”.</source>
+        <translation>没有名为“{name}”的工作人员。</translation>
     </message>
 </context>
 <context>
@@ -309,6 +379,10 @@
         <translation>状态：</translation>
     </message>
     <message>
+        <source>Keep in touch:</source>
+        <translation>保持联系：</translation>
+    </message>
+    <message>
         <source>Successor of:</source>
         <translation>前任：</translation>
     </message>
@@ -403,6 +477,30 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>As its tags say</source>
+        <translation>按标签设置</translation>
+    </message>
+    <message>
+        <source>Never remind me</source>
+        <translation>从不提醒</translation>
+    </message>
+    <message>
+        <source>Every … days</source>
+        <translation>每隔若干天</translation>
+    </message>
+    <message>
+        <source>When to remind you if there has been no interaction with this contact. A contact is watched only if you choose an interval here or one of its tags has one.</source>
+        <translation>与此联系人多久没有往来时提醒您。只有在此处选择了间隔，或其某个标签设有间隔时，才会提醒。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Days without an interaction</source>
+        <translation>无往来的天数</translation>
     </message>
     <message>
         <source>Pinyin: {pinyin}</source>
@@ -504,6 +602,10 @@
     <message>
         <source>This text is too long (at most {limit} characters).</source>
         <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Keep in touch every 1 to {limit} days, or never.</source>
+        <translation>保持联系的间隔应为 1 至 {limit} 天，或从不提醒。</translation>
     </message>
     <message>
         <source>This contact no longer exists.</source>
@@ -1029,6 +1131,218 @@
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>Same e-mail address</source>
+        <translation>电子邮件地址相同</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>电话号码相同</translation>
+    </message>
+    <message>
+        <source>Same Chinese name</source>
+        <translation>中文姓名相同</translation>
+    </message>
+    <message>
+        <source>Chinese names read the same in pinyin</source>
+        <translation>中文姓名拼音相同</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <source>Similar names</source>
+        <translation>姓名相近</translation>
+    </message>
+    <message>
+        <source>Same organisation</source>
+        <translation>单位相同</translation>
+    </message>
+    <message>
+        <source>A contact cannot be merged with itself.</source>
+        <translation>联系人不能与自身合并。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation>将“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能重复的联系人</translation>
+    </message>
+    <message>
+        <source>Contacts that are probably the same person</source>
+        <translation>可能是同一人的联系人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能的重复项</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>E-mail addresses, phone numbers and tags of both are kept and their notes are joined; everything logged with either person stays with the merged contact.</source>
+        <translation>两人的电子邮件地址、电话号码和标签都会保留，备注合并在一起；与任一人相关的所有记录都归入合并后的联系人。</translation>
+    </message>
+    <message>
+        <source>No possible duplicates found</source>
+        <translation>未发现可能重复的联系人</translation>
+    </message>
+    <message>
+        <source>Liaison compares names in Latin letters and in Chinese, e-mail addresses and phone numbers. Pairs marked as not the same person are not shown again.</source>
+        <translation>Liaison 会比较拉丁字母和中文姓名、电子邮件地址及电话号码。标为“不是同一人”的配对不会再次显示。</translation>
+    </message>
+    <message>
+        <source>Merge into &amp;left</source>
+        <translation>合并到左侧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep the contact on the left, with everything of the one on the right.</source>
+        <translation>保留左侧联系人，并并入右侧联系人的全部信息。</translation>
+    </message>
+    <message>
+        <source>Merge into &amp;right</source>
+        <translation>合并到右侧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep the contact on the right, with everything of the one on the left.</source>
+        <translation>保留右侧联系人，并并入左侧联系人的全部信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation>不是同一人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Two people: do not propose this pair again.</source>
+        <translation>两个不同的人：不再提示此配对。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Position in Chinese</source>
+        <translation>中文职务</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Successor of</source>
+        <translation>接替</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>保持联系</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Looking for possible duplicates…</source>
+        <translation>正在查找可能重复的联系人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n likeliest possible duplicates: merge or dismiss some to see more.</source>
+        <translation>
+            <numerusform>最可能重复的 %n 对：合并或排除一些后可查看更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n 对可能重复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUps</name>
     <message>
         <source>Say what has to be done.</source>
@@ -1494,6 +1808,415 @@
     </message>
 </context>
 <context>
+    <name>GreetingRecipientsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Written in</source>
+        <translation>书写语言</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingWizard</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>写入(&amp;W)</translation>
+    </message>
+    <message>
+        <source>{ready} ready, {skipped} skipped; {ticked} ticked</source>
+        <translation>{ready} 人就绪，{skipped} 人跳过；已勾选 {ticked} 人</translation>
+    </message>
+    <message>
+        <source>Write the e-mail files to</source>
+        <translation>将邮件文件写入</translation>
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation>邮件服务器密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} on {host}:</source>
+        <translation>{host} 上 {user} 的密码：</translation>
+    </message>
+    <message>
+        <source>Stopping after the current message…</source>
+        <translation>当前邮件完成后停止…</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Which greeting, and for whom?</source>
+        <translation>发送什么问候，发给谁？</translation>
+    </message>
+    <message>
+        <source>&amp;Occasion:</source>
+        <translation>场合(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Partnership:</source>
+        <translation>友好关系(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Any partnership</source>
+        <translation>所有友好关系</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Anyone&apos;s contacts</source>
+        <translation>所有人负责的联系人</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <source>An anniversary greeting is for the people of one partnership: choose it.</source>
+        <translation>纪念日问候针对某一友好关系的相关人员：请选择该友好关系。</translation>
+    </message>
+    <message>
+        <source>Write to Chinese-speaking contacts in Chinese, then in &amp;English</source>
+        <translation>给讲中文的联系人先用中文、再用英文书写(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %n chosen contact(s).</source>
+        <translation>
+            <numerusform>仅限所选的 %n 位联系人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick who gets a message; select someone to see theirs.</source>
+        <translation>勾选要发送的人；选中某人可查看其邮件。</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>全部勾选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Untick all</source>
+        <translation>全部取消(&amp;U)</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit template…</source>
+        <translation>编辑模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the words of this greeting in this person&apos;s language.</source>
+        <translation>修改此问候在此人所用语言中的措辞。</translation>
+    </message>
+    <message>
+        <source>How should the greetings go out?</source>
+        <translation>问候以何种方式发出？</translation>
+    </message>
+    <message>
+        <source>Write e-mail &amp;files to a folder</source>
+        <translation>将邮件文件写入文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>One .eml file per person, to open and send in your mail program.</source>
+        <translation>每人一个 .eml 文件，可在邮件程序中打开并发送。</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Send by e-&amp;mail now</source>
+        <translation>立即通过电子邮件发送(&amp;M)</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>Through {server} ({security}) as {user}.</source>
+        <translation>通过 {server}（{security}），用户 {user}。</translation>
+    </message>
+    <message>
+        <source>Through {server} ({security}).</source>
+        <translation>通过 {server}（{security}）。</translation>
+    </message>
+    <message>
+        <source>No mail server is set up yet: set one in Settings, on the Mail tab.</source>
+        <translation>尚未设置邮件服务器：请在“设置”的“邮件”选项卡中设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will go out.</source>
+        <translation>
+            <numerusform>将发出 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the greetings…</source>
+        <translation>正在发送问候…</translation>
+    </message>
+    <message>
+        <source>Writing the greetings…</source>
+        <translation>正在写入问候…</translation>
+    </message>
+    <message>
+        <source>You can stop between two messages.</source>
+        <translation>可以在两封邮件之间停止。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>已中途停止。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent.</source>
+        <translation>
+            <numerusform>已发送 %n 封邮件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail file(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 个邮件文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be sent.</source>
+        <translation>
+            <numerusform>%n 封未能发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>跳过 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Left out:</source>
+        <translation>未发送(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Greetings</name>
+    <message>
+        <source>There is no template for this greeting.</source>
+        <translation>此问候没有模板。</translation>
+    </message>
+    <message>
+        <source>The subject has a mistake: {detail}</source>
+        <translation>主题有误：{detail}</translation>
+    </message>
+    <message>
+        <source>Line {line} of the text has a mistake: {detail}</source>
+        <translation>正文第 {line} 行有误：{detail}</translation>
+    </message>
+    <message>
+        <source>The template uses an unknown variable: {name}.</source>
+        <translation>模板使用了未知变量：{name}。</translation>
+    </message>
+    <message>
+        <source>The template tries to reach something templates may not use.</source>
+        <translation>模板试图访问不允许使用的内容。</translation>
+    </message>
+    <message>
+        <source>The template could not be filled in: {detail}</source>
+        <translation>无法填写模板：{detail}</translation>
+    </message>
+    <message>
+        <source>A template file must begin with a line “Subject: …”: {file}</source>
+        <translation>模板文件必须以“Subject: …”一行开头：{file}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>已离任</translation>
+    </message>
+    <message>
+        <source>Already greeted for this occasion and year</source>
+        <translation>今年已就此发送过问候</translation>
+    </message>
+    <message>
+        <source>No e-mail address</source>
+        <translation>没有电子邮件地址</translation>
+    </message>
+    <message>
+        <source>The e-mail address cannot be used</source>
+        <translation>电子邮件地址无法使用</translation>
+    </message>
+    <message>
+        <source>The mail server refused the address</source>
+        <translation>邮件服务器拒绝了该地址</translation>
+    </message>
+    <message>
+        <source>The mail server rejected the message</source>
+        <translation>邮件服务器拒收了该邮件</translation>
+    </message>
+    <message>
+        <source>National day</source>
+        <translation>国庆日</translation>
+    </message>
+    <message>
+        <source>Partnership anniversary</source>
+        <translation>结好纪念日</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>{occasion} greeting sent to {address}.</source>
+        <translation>已向 {address} 发送{occasion}问候。</translation>
+    </message>
+    <message>
+        <source>{occasion} greeting written as an e-mail file for {address}.</source>
+        <translation>已为 {address} 生成{occasion}问候邮件文件。</translation>
+    </message>
+    <message>
+        <source>“{occasion}” is not an occasion for greetings.</source>
+        <translation>“{occasion}”不是可发送问候的场合。</translation>
+    </message>
+    <message>
+        <source>Choose the partnership whose anniversary the greetings are for.</source>
+        <translation>请选择要为其纪念日发送问候的友好关系。</translation>
+    </message>
+    <message>
+        <source>The chosen partnership no longer exists.</source>
+        <translation>所选友好关系已不存在。</translation>
+    </message>
+    <message>
+        <source>The partnership with {partner} has no anniversary in {year}: give the year it was formalised.</source>
+        <translation>与{partner}的友好关系在 {year} 年没有纪念日：请填写正式结好的年份。</translation>
+    </message>
+    <message>
+        <source>This person is not among the recipients.</source>
+        <translation>此人不在收件人之列。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the mail server {host}:{port}: {reason}.</source>
+        <translation>无法连接邮件服务器 {host}:{port}：{reason}。</translation>
+    </message>
+    <message>
+        <source>No secure connection could be made with the mail server {host}:{port}: {reason}.</source>
+        <translation>无法与邮件服务器 {host}:{port} 建立安全连接：{reason}。</translation>
+    </message>
+    <message>
+        <source>The mail server {host}:{port} does not offer STARTTLS: choose SSL, or no encryption if it is on your own network.</source>
+        <translation>邮件服务器 {host}:{port} 不支持 STARTTLS：请选择 SSL；如服务器在本单位内网，也可选择不加密。</translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password.</source>
+        <translation>邮件服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The mail server does not accept a user name and password on this connection.</source>
+        <translation>邮件服务器在此连接上不接受用户名和密码。</translation>
+    </message>
+    <message>
+        <source>No password is known for {user} on {host}: save it in Settings, or set CRM_SMTP_PASSWORD.</source>
+        <translation>没有 {host} 上 {user} 的密码：请在“设置”中保存，或设置 CRM_SMTP_PASSWORD。</translation>
+    </message>
+    <message>
+        <source>The connection to the mail server was lost after {sent} messages ({reason}); run the campaign again to send the rest.</source>
+        <translation>发送 {sent} 封邮件后与邮件服务器的连接中断（{reason}）；请再次运行此次问候活动以发送其余邮件。</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender address {address}: {reason}.</source>
+        <translation>邮件服务器拒绝了发件人地址 {address}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The folder “{path}” cannot be written: {reason}.</source>
+        <translation>无法写入文件夹“{path}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the password: it will be asked for once per session.</source>
+        <translation>系统没有可用的密钥环来保存密码：每次运行时将询问一次密码。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExchange</name>
     <message>
         <source>There is no partnership “{value}” in Liaison: import the partnerships first.</source>
@@ -1594,6 +2317,98 @@
         <source>This entry cannot be read: {reason}</source>
         <translation>无法读取此条目：{reason}</translation>
     </message>
+    <message>
+        <source>“{field}” is not a field Liaison can import into.</source>
+        <translation>“{field}”不是 Liaison 可以导入的字段。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be written: {reason}</source>
+        <translation>无法写入“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>Full name (split into family and given name)</source>
+        <translation>全名（拆分为姓和名）</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <source>Honorific (Mr, Ms, Dr…)</source>
+        <translation>称谓（先生、女士、博士等）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Position in Chinese</source>
+        <translation>中文职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Birthday calendar (Gregorian or lunar)</source>
+        <translation>生日历法（公历或农历）</translation>
+    </message>
+    <message>
+        <source>Birthday in a leap month (yes or no)</source>
+        <translation>生日是否在闰月（是或否）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Owner (staff member)</source>
+        <translation>负责人（工作人员）</translation>
+    </message>
+    <message>
+        <source>Status (active, moved on, deceased)</source>
+        <translation>状态（在职、已离任、已故）</translation>
+    </message>
+    <message>
+        <source>Liaison contact ID</source>
+        <translation>Liaison 联系人编号</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1604,6 +2419,18 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>%1 (rejected)</source>
+        <translation>%1（未导入）</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Rejected rows (*%1)</source>
+        <translation>未导入的行 (*%1)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1634,6 +2461,10 @@
         </translation>
     </message>
     <message>
+        <source>Saved in “%1”: correct the entries there, then import that file.</source>
+        <translation>已保存到“%1”：请在其中更正这些条目，然后导入该文件。</translation>
+    </message>
+    <message>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
@@ -1642,8 +2473,24 @@
         <translation>从“%1”导入联系人</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Save the entries that were not imported as a file to correct and import.</source>
+        <translation>将未导入的条目保存为文件，更正后再导入。</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1652,6 +2499,36 @@
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message numerus="yes">
+        <source>Liaison does not know %n of the columns (highlighted): choose what each holds, or leave it out.</source>
+        <translation>
+            <numerusform>Liaison 无法识别其中 %n 列（已突出显示）：请选择每列的内容，或不导入该列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose what each column holds.</source>
+        <translation>请选择每列的内容。</translation>
+    </message>
+    <message>
+        <source>Liaison does not know this column: choose what it holds.</source>
+        <translation>Liaison 无法识别此列：请选择其内容。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t import</source>
+        <translation>不导入</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2715,22 @@
         <translation>关于 Liaison(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Send &amp;greetings…</source>
+        <translation>发送问候(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Greeting &amp;templates…</source>
+        <translation>问候模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Possible &amp;duplicates…</source>
+        <translation>可能重复的联系人(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Show &amp;archived contacts</source>
         <translation>显示已归档联系人(&amp;A)</translation>
     </message>
@@ -1876,6 +2769,10 @@
     <message>
         <source>Partnerships</source>
         <translation>友城关系</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2950,10 @@
     <message>
         <source>Keep in touch with {partner}</source>
         <translation>与{partner}保持联系</translation>
+    </message>
+    <message>
+        <source>Keep in touch with {name}</source>
+        <translation>与{name}保持联系</translation>
     </message>
     <message>
         <source>Visit begins: {title}</source>
@@ -2498,6 +3399,10 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
+        <source>&amp;Keep in touch:</source>
+        <translation>保持联系(&amp;K)：</translation>
+    </message>
+    <message>
         <source>Cooperation &amp;areas:</source>
         <translation>合作领域(&amp;A)：</translation>
     </message>
@@ -2546,8 +3451,38 @@
         <translation>双方维系这一友城关系的关键人物</translation>
     </message>
     <message>
+        <source>Never remind me</source>
+        <translation>从不提醒</translation>
+    </message>
+    <message>
+        <source>Every … days</source>
+        <translation>每隔若干天</translation>
+    </message>
+    <message>
+        <source>When to remind you if there has been no interaction with this partnership. By default it depends on the status.</source>
+        <translation>与此友好关系多久没有往来时提醒您。默认间隔取决于关系状态。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Days without an interaction</source>
+        <translation>无往来的天数</translation>
+    </message>
+    <message>
         <source>Save the partnership (Ctrl+S)</source>
         <translation>保存友城关系（Ctrl+S）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Status default (%n day(s))</source>
+        <translation>
+            <numerusform>按状态默认（%n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status default (never)</source>
+        <translation>按状态默认（从不提醒）</translation>
     </message>
 </context>
 <context>
@@ -2575,6 +3510,10 @@
     <message>
         <source>This text is too long (at most {limit} characters).</source>
         <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Keep in touch every 1 to {limit} days, or never.</source>
+        <translation>保持联系的间隔应为 1 至 {limit} 天，或从不提醒。</translation>
     </message>
     <message>
         <source>Sister city</source>
@@ -2809,6 +3748,192 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>An interval is a whole number of days from 1 to 3650, or none.</source>
+        <translation>间隔应为 1 至 3650 之间的整数天数，或不设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start Liaison when I log in</source>
+        <translation>登录时启动 Liaison(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Liaison starts in the tray and checks for reminders without being opened.</source>
+        <translation>Liaison 将在系统托盘中启动，无需打开窗口即可检查提醒。</translation>
+    </message>
+    <message>
+        <source>Closing the window &amp;keeps Liaison running in the tray</source>
+        <translation>关闭窗口后 Liaison 继续在托盘中运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>To quit, choose Quit in the File menu or in the tray icon&apos;s menu.</source>
+        <translation>如需退出，请在“文件”菜单或托盘图标菜单中选择“退出”。</translation>
+    </message>
+    <message>
+        <source>Check for reminders every &amp;day at:</source>
+        <translation>每天检查提醒的时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Show a desktop &amp;notification for new reminders</source>
+        <translation>有新提醒时显示桌面通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>保持联系</translation>
+    </message>
+    <message>
+        <source>Remind me of a partner city after this many days without contact, by the status of the partnership:</source>
+        <translation>按友好关系状态，与伙伴城市无往来超过以下天数时提醒我：</translation>
+    </message>
+    <message>
+        <source>{status}:</source>
+        <translation>{status}：</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>And of the people with one of these &amp;tags, after this many days:</source>
+        <translation>带有以下标签(&amp;T)的联系人，无往来超过以下天数时也提醒我：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Choose a tag used on your contacts</source>
+        <translation>选择联系人已使用的标签</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>The mail server that sends greetings, as your mail program is set up.</source>
+        <translation>用于发送问候的邮件服务器，按您的邮件程序中的设置填写。</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>邮件服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Default: 587 with STARTTLS, 465 with SSL, 25 without encryption.</source>
+        <translation>默认：STARTTLS 为 587，SSL 为 465，不加密为 25。</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>加密方式(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>None (only on your own network)</source>
+        <translation>不加密（仅限本单位内网）</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS（通常为 587 端口）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS（通常为 465 端口）</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder address:</source>
+        <translation>发件人地址(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The address greetings come from, and the one replies go to.</source>
+        <translation>问候邮件的发件地址，也是接收回复的地址。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, not here</source>
+        <translation>保存在系统密钥环中，而非此处</translation>
+    </message>
+    <message>
+        <source>Save password in the system &amp;keyring</source>
+        <translation>将密码保存到系统密钥环(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system keyring.</source>
+        <translation>密码已保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Our office</source>
+        <translation>本办公室</translation>
+    </message>
+    <message>
+        <source>These sign the greetings you send.</source>
+        <translation>以下信息用于您所发问候的落款。</translation>
+    </message>
+    <message>
+        <source>Our &amp;city:</source>
+        <translation>本市(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Our city in C&amp;hinese:</source>
+        <translation>本市中文名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Your name in Ch&amp;inese:</source>
+        <translation>您的中文姓名(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;title:</source>
+        <translation>您的职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Your title in Chin&amp;ese:</source>
+        <translation>您的中文职务(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Write to Chinese-speaking contacts in Chinese, then in En&amp;glish</source>
+        <translation>给讲中文的联系人先用中文、再用英文书写(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Give the staff member&apos;s name.</source>
@@ -2867,6 +3992,387 @@
     <message>
         <source>The database “{where}” cannot be opened: {reason}</source>
         <translation>无法打开数据库“{where}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TagIntervalsModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this template?</source>
+        <translation>放弃对此模板的更改吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Restore the original</source>
+        <translation>恢复原始模板</translation>
+    </message>
+    <message>
+        <source>Replace your office&apos;s words with the ones Liaison comes with?</source>
+        <translation>用 Liaison 自带的措辞替换本办公室的措辞吗？</translation>
+    </message>
+    <message>
+        <source>Greeting template: {occasion}</source>
+        <translation>问候模板：{occasion}</translation>
+    </message>
+    <message>
+        <source>&amp;Occasion:</source>
+        <translation>场合(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Variables (click to insert):</source>
+        <translation>变量（单击插入）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Preview &amp;for:</source>
+        <translation>预览对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>(choose a contact)</source>
+        <translation>（选择联系人）</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Choose a contact to see the message they would get.</source>
+        <translation>选择一位联系人，查看其将收到的邮件。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the original</source>
+        <translation>恢复原始模板(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use the words Liaison comes with again for this occasion and language.</source>
+        <translation>此场合和语言重新使用 Liaison 自带的措辞。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>These are your office&apos;s own words.</source>
+        <translation>这是本办公室自己的措辞。</translation>
+    </message>
+    <message>
+        <source>These are the words Liaison comes with.</source>
+        <translation>这是 Liaison 自带的措辞。</translation>
+    </message>
+    <message>
+        <source>The opening line: “Dear Dr Müller,” / “尊敬的王主任：”</source>
+        <translation>称呼行：“Dear Dr Müller,” / “尊敬的王主任：”</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s family name in Latin letters</source>
+        <translation>联系人的拉丁字母姓氏</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s given name in Latin letters</source>
+        <translation>联系人的拉丁字母名字</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s Chinese name</source>
+        <translation>联系人的中文姓名</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s position in English</source>
+        <translation>联系人的英文职务</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s position in Chinese</source>
+        <translation>联系人的中文职务</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s honorific, as typed</source>
+        <translation>联系人的称谓（按录入原样）</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s names and position: {{ recipient.family_name }}</source>
+        <translation>联系人的姓名和职务：{{ recipient.family_name }}</translation>
+    </message>
+    <message>
+        <source>The occasion&apos;s name in the template&apos;s language</source>
+        <translation>场合名称（使用模板的语言）</translation>
+    </message>
+    <message>
+        <source>The occasion&apos;s code, such as mid_autumn</source>
+        <translation>场合代码，例如 mid_autumn</translation>
+    </message>
+    <message>
+        <source>The template&apos;s language: en or zh_CN</source>
+        <translation>模板语言：en 或 zh_CN</translation>
+    </message>
+    <message>
+        <source>The year of the occasion</source>
+        <translation>场合所在年份</translation>
+    </message>
+    <message>
+        <source>Our city</source>
+        <translation>本市</translation>
+    </message>
+    <message>
+        <source>Our city in Chinese</source>
+        <translation>本市中文名</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>落款人</translation>
+    </message>
+    <message>
+        <source>Who signs, in Chinese</source>
+        <translation>落款人中文姓名</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s title</source>
+        <translation>落款人职务</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s title in Chinese</source>
+        <translation>落款人中文职务</translation>
+    </message>
+    <message>
+        <source>The partner city (anniversaries)</source>
+        <translation>伙伴城市（用于纪念日）</translation>
+    </message>
+    <message>
+        <source>The partner city in Chinese (anniversaries)</source>
+        <translation>伙伴城市中文名（用于纪念日）</translation>
+    </message>
+    <message>
+        <source>Which anniversary, as a number</source>
+        <translation>第几周年（数字）</translation>
+    </message>
+    <message>
+        <source>The country whose national day it is</source>
+        <translation>国庆日所属国家</translation>
+    </message>
+    <message>
+        <source>The country whose national day it is, in Chinese</source>
+        <translation>国庆日所属国家的中文名</translation>
+    </message>
+    <message>
+        <source>Anything else the campaign passes: {{ extra.name }}</source>
+        <translation>问候活动传入的其他内容：{{ extra.name }}</translation>
+    </message>
+    <message>
+        <source>The animal of the Chinese year</source>
+        <translation>农历年的生肖（英文）</translation>
+    </message>
+    <message>
+        <source>The animal of the Chinese year, in Chinese</source>
+        <translation>农历年的生肖</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Mark “%1” done</source>
+        <translation>将“%1”标为已完成</translation>
+    </message>
+    <message>
+        <source>Marked done. Ctrl+Z brings it back.</source>
+        <translation>已标为完成。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Snooze “%1”</source>
+        <translation>推迟“%1”</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation>已推迟至 %1。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>未来 30 天</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>未来 3 个月</translation>
+    </message>
+    <message>
+        <source>Next 12 months</source>
+        <translation>未来 12 个月</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the agenda again (F5)</source>
+        <translation>重新读取日程（F5）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why now</source>
+        <translation>提醒原因</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Log interaction…</source>
+        <translation>记录往来(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Greet…</source>
+        <translation>问候(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Write or send greetings for this occasion, each in the person&apos;s language</source>
+        <translation>为此场合撰写或发送问候，每人使用其本人的语言</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>标为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>推迟(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>推迟到明天</translation>
+    </message>
+    <message>
+        <source>For 3 days</source>
+        <translation>推迟 3 天</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>推迟一周</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>推迟一个月</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
+        <source>No anniversary, birthday, festival, follow-up or visit in this period, and every partner has been in touch recently. Choose a longer period above, or add partnerships and contacts: their occasions appear here by themselves.</source>
+        <translation>此期间没有纪念日、生日、节日、跟进事项或访问，所有伙伴近期都有往来。可在上方选择更长的时间范围，或添加友好关系和联系人：相关日程会自动显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>Liaison: %n item(s) due</source>
+        <translation>
+            <numerusform>Liaison：%n 项待办</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Liaison: nothing due</source>
+        <translation>Liaison：暂无待办</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new reminder(s)</source>
+        <translation>
+            <numerusform>%n 条新提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Liaison is still running</source>
+        <translation>Liaison 仍在运行</translation>
+    </message>
+    <message>
+        <source>Reminders keep coming while Liaison waits in the tray. To stop it, choose Quit in the tray menu or press Ctrl+Q in the window.</source>
+        <translation>Liaison 在托盘中等候，提醒会照常送达。如需退出，请在托盘菜单中选择“退出”，或在窗口中按 Ctrl+Q。</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;New contact…</source>
+        <translation>新建联系人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log interaction…</source>
+        <translation>记录往来(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Liaison</source>
+        <translation>退出 Liaison(&amp;Q)</translation>
     </message>
 </context>
 <context>

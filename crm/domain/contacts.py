@@ -36,9 +36,21 @@ BAD_EMAIL = QT_TRANSLATE_NOOP("Contacts", "“{value}” is not an e-mail addres
 BAD_PHONE = QT_TRANSLATE_NOOP("Contacts", "“{value}” is not a phone number.")
 OWN_SUCCESSOR = QT_TRANSLATE_NOOP("Contacts", "A contact cannot succeed themselves.")
 TOO_LONG = QT_TRANSLATE_NOOP("Contacts", "This text is too long (at most {limit} characters).")
+BAD_KEEP_IN_TOUCH = QT_TRANSLATE_NOOP(
+    "Contacts", "Keep in touch every 1 to {limit} days, or never."
+)
 
 MAX_FIELD = 200
 MAX_NOTES = 20_000
+# The longest keep-in-touch interval, in days: the bound crm.services.reminders checks too.
+MAX_KEEP_IN_TOUCH_DAYS = 3650
+
+
+def valid_keep_in_touch(days: int | None) -> bool:
+    """None (the default: tags' or status's), 0 (never) or 1 to MAX_KEEP_IN_TOUCH_DAYS days."""
+    if days is None:
+        return True
+    return type(days) is int and 0 <= days <= MAX_KEEP_IN_TOUCH_DAYS
 
 
 @dataclass
@@ -63,6 +75,9 @@ class ContactDraft:
     owner_id: str | None = None
     status: ContactStatus = ContactStatus.ACTIVE
     successor_of_id: str | None = None
+    # None: as the contact's tags say (not watched unless a tag has an interval); 0: never;
+    # N: remind after N days without an interaction.
+    keep_in_touch_days: int | None = None
     notes: str = ""
 
     def cleaned(self) -> ContactDraft:
@@ -133,6 +148,9 @@ class ContactDraft:
                 errors.append(DomainError(error.text, field="birthday"))
         if contact_id and draft.successor_of_id == contact_id:
             errors.append(DomainError(OWN_SUCCESSOR, field="successor_of_id"))
+        if not valid_keep_in_touch(draft.keep_in_touch_days):
+            problem = BAD_KEEP_IN_TOUCH.with_params(limit=MAX_KEEP_IN_TOUCH_DAYS)
+            errors.append(DomainError(problem, field="keep_in_touch_days"))
         if errors:
             raise ValidationErrors(errors)
         return draft

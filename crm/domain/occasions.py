@@ -516,6 +516,16 @@ def contact_keep_in_touch(
 _KIND_ORDER = {kind: index for index, kind in enumerate(OccasionKind)}
 
 
+def _order(occasion: Occasion) -> tuple[dt.date, int, str, str]:
+    """Date, then kind, then a stable order within (without rendering every title)."""
+    return (
+        occasion.date,
+        _KIND_ORDER[occasion.kind],
+        occasion.code,
+        occasion.subject.id if occasion.subject else "",
+    )
+
+
 def agenda(
     start: dt.date,
     days: int,
@@ -548,5 +558,5 @@ def agenda(
         ),
         *contact_keep_in_touch(contacts_to_watch, start, days),
     ]
-    occasions.sort(key=lambda o: (o.date, _KIND_ORDER[o.kind], o.code, o.title.render()))
+    occasions.sort(key=_order)
     return occasions

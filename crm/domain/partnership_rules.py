@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from crm.domain.contacts import MAX_KEEP_IN_TOUCH_DAYS, valid_keep_in_touch
 from crm.domain.dates import PartialDate
 from crm.domain.partnerships import (
     AgreementKind,
@@ -46,6 +47,9 @@ FUTURE_INTERACTION = QT_TRANSLATE_NOOP(
 NOBODY_INVOLVED = QT_TRANSLATE_NOOP("Interactions", "Choose at least one person or a partnership.")
 TEXT_TOO_LONG = QT_TRANSLATE_NOOP(
     "Partnerships", "This text is too long (at most {limit} characters)."
+)
+BAD_KEEP_IN_TOUCH = QT_TRANSLATE_NOOP(
+    "Partnerships", "Keep in touch every 1 to {limit} days, or never."
 )
 
 MAX_NOTES = 20_000
@@ -151,6 +155,8 @@ class PartnershipDraft:
     champion_ids: list[str] = field(default_factory=list)
     owner_id: str | None = None
     notes: str = ""
+    # None: the default of its status; 0: never; N: remind after N days without an interaction.
+    keep_in_touch_days: int | None = None
 
     def cleaned(self) -> PartnershipDraft:
         return replace(
@@ -180,6 +186,9 @@ class PartnershipDraft:
                 _length(area, MAX_AREA, "areas", errors)
                 break
         _length(draft.notes, MAX_NOTES, "notes", errors)
+        if not valid_keep_in_touch(draft.keep_in_touch_days):
+            problem = BAD_KEEP_IN_TOUCH.with_params(limit=MAX_KEEP_IN_TOUCH_DAYS)
+            errors.append(DomainError(problem, field="keep_in_touch_days"))
         if errors:
             raise ValidationErrors(errors)
         return draft

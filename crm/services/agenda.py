@@ -31,7 +31,7 @@ class AgendaService:
         end = start + dt.timedelta(days=days)
         with self.db.session() as session:
             partnerships = q.partnership_facts(session)
-            birthdays = q.birthday_facts(session)
+            birthdays = q.birthday_facts(session, start, end)
             agreements = q.agreement_facts(session, start, end)
             follow_ups = q.open_follow_up_facts(session, end)
             delegations = q.delegation_facts(session, start, end)

@@ -9,8 +9,10 @@ from crm.services.agreements import AgreementService
 from crm.services.contacts import ContactService
 from crm.services.delegations import DelegationService
 from crm.services.directory import DirectoryService
+from crm.services.duplicates import DuplicateService
 from crm.services.follow_ups import FollowUpService
 from crm.services.gifts import GiftService
+from crm.services.greetings import GreetingService
 from crm.services.history_exchange import HistoryExchange
 from crm.services.importing import ContactImporter
 from crm.services.interactions import InteractionService
@@ -35,6 +37,8 @@ class Services:
     history_exchange: HistoryExchange
     agenda: AgendaService
     reminders: ReminderService
+    greetings: GreetingService
+    duplicates: DuplicateService
 
     @classmethod
     def open(cls, database: str | None = None) -> Services:
@@ -59,4 +63,6 @@ class Services:
             history_exchange=HistoryExchange(db),
             agenda=AgendaService(db),
             reminders=ReminderService(db),
+            greetings=GreetingService(db),
+            duplicates=DuplicateService(db),
         )

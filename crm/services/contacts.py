@@ -105,6 +105,7 @@ def draft_from(
         owner_id=contact.owner_id,
         status=ContactStatus(contact.status),
         successor_of_id=contact.successor_of_id,
+        keep_in_touch_days=contact.keep_in_touch_days,
         notes=contact.notes,
     )
 

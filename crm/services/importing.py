@@ -5,14 +5,22 @@ e-mail address, or the same name in Latin letters or in Chinese, ignoring accent
 importing a file twice creates nothing the second time. A bad card or row is reported with its
 line and skipped; the rest is written in one transaction, so a failure halfway (a full disk)
 leaves the database as it was. A dry run does all of the work and then rolls it back.
+
+A spreadsheet's columns are matched to fields by their headers (`columns`); `preview` shows a
+person the headers Liaison does not know, and the `mapping` they choose goes to `import_file`.
+The rows and cards that could not be imported can be written back out as a file of their own
+kind (`ImportReport.write_rejected`), to be fixed and imported again.
 """
 
 from __future__ import annotations
 
+import csv
+import errno
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -25,13 +33,55 @@ from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator, Va
 from crm.i18n import normalise_language
 from crm.services.changes import Changes
 from crm.services.contacts import draft_from, insert_contact, update_contact
-from crm.services.exchange.readers import RawRecord, is_uuid, read_records
+from crm.services.exchange.columns import (
+    ERROR_HEADER,
+    FIELDS,
+    fields_for,
+    is_error_column,
+    is_known,
+)
+from crm.services.exchange.readers import (
+    FileLayout,
+    RawRecord,
+    file_kind,
+    is_uuid,
+    read_records,
+    sample_rows,
+)
+from crm.services.exchange.writers import _replacing
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, ContactEmail, Organisation, Staff
 
 NO_CONTACTS = QT_TRANSLATE_NOOP("Import", "“{name}” holds no contacts.")
 CARD_UNREADABLE = QT_TRANSLATE_NOOP("Import", "This entry cannot be read: {reason}")
+UNKNOWN_FIELD = QT_TRANSLATE_NOOP("Import", "“{field}” is not a field Liaison can import into.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Import", "“{name}” could not be written: {reason}")
+
+# What a column can be imported as, in the order a person looks for it, with its label.
+MAPPABLE_FIELDS: tuple[tuple[str, Text], ...] = (
+    ("family_name", QT_TRANSLATE_NOOP("Import", "Family name")),
+    ("given_name", QT_TRANSLATE_NOOP("Import", "Given name")),
+    ("middle_name", QT_TRANSLATE_NOOP("Import", "Middle name")),
+    ("name", QT_TRANSLATE_NOOP("Import", "Full name (split into family and given name)")),
+    ("name_zh", QT_TRANSLATE_NOOP("Import", "Chinese name")),
+    ("honorific", QT_TRANSLATE_NOOP("Import", "Honorific (Mr, Ms, Dr…)")),
+    ("position", QT_TRANSLATE_NOOP("Import", "Position")),
+    ("position_zh", QT_TRANSLATE_NOOP("Import", "Position in Chinese")),
+    ("organisation", QT_TRANSLATE_NOOP("Import", "Organisation")),
+    ("emails", QT_TRANSLATE_NOOP("Import", "E-mail addresses")),
+    ("phones", QT_TRANSLATE_NOOP("Import", "Phone numbers")),
+    ("wechat", QT_TRANSLATE_NOOP("Import", "WeChat ID")),
+    ("language", QT_TRANSLATE_NOOP("Import", "Preferred language")),
+    ("birthday", QT_TRANSLATE_NOOP("Import", "Birthday")),
+    ("birthday_calendar", QT_TRANSLATE_NOOP("Import", "Birthday calendar (Gregorian or lunar)")),
+    ("birthday_leap_month", QT_TRANSLATE_NOOP("Import", "Birthday in a leap month (yes or no)")),
+    ("tags", QT_TRANSLATE_NOOP("Import", "Tags")),
+    ("notes", QT_TRANSLATE_NOOP("Import", "Notes")),
+    ("owner", QT_TRANSLATE_NOOP("Import", "Owner (staff member)")),
+    ("status", QT_TRANSLATE_NOOP("Import", "Status (active, moved on, deceased)")),
+    ("id", QT_TRANSLATE_NOOP("Import", "Liaison contact ID")),
+)
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "herr", "frau", "hr", "fr"}
 _STATUSES = {
@@ -51,6 +101,8 @@ _TRUE = {"1", "true", "yes", "y", "x", "是", "闰", "闰月"}
 class ImportProblem:
     line: int
     message: Text
+    # What the rejected row or card held as read (its cells, or its text), to write it back.
+    original: tuple[str, ...] | str | None = None
 
 
 @dataclass
@@ -61,6 +113,8 @@ class ImportReport:
     errors: list[ImportProblem] = field(default_factory=list)
     dry_run: bool = False
     contact_ids: list[str] = field(default_factory=list)
+    # How the imported file was written (None when it was not a contacts file).
+    layout: FileLayout | None = None
 
     def as_dict(self, translate: Translator | None = None) -> dict[str, Any]:
         return {
@@ -72,6 +126,146 @@ class ImportReport:
             ],
             "dry_run": self.dry_run,
         }
+
+    @property
+    def rejected(self) -> list[ImportProblem]:
+        """The problems whose row or card can be written to a rejected-rows file."""
+        if self.layout is None:
+            return []
+        return [p for p in self.errors if p.original is not None]
+
+    @property
+    def rejected_suffix(self) -> str:
+        """The file name suffix of the rejected-rows file: that of the file imported."""
+        kind = self.layout.kind if self.layout else "csv"
+        if kind in ("vcard", "xlsx"):
+            return ".vcf" if kind == "vcard" else ".xlsx"
+        # Excel opens a tab-separated ".txt" (its "Unicode text") but not a ".csv" of tabs.
+        return ".txt" if self.layout and self.layout.delimiter == "\t" else ".csv"
+
+    def write_rejected(self, path: Path, translate: Translator | None = None) -> int:
+        """Write the rows or cards that were not imported, to fix and import again; how many.
+
+        The file is of the imported file's kind. A CSV keeps the header row and delimiter,
+        with a last column "error" (which the importer leaves out when the file comes back)
+        saying what was wrong, in UTF-8 with a byte-order mark so that Excel shows Chinese.
+        An Excel sheet gives a sheet of the same columns, every cell as text. vCards are
+        written as they were: a vCard has no place for a remark that is not part of the
+        contact, so their problems are only in the report. The file appears whole or not at
+        all; with nothing rejected, nothing is written.
+        """
+        rejected = self.rejected
+        if self.layout is None or not rejected:
+            return 0
+        try:
+            _write_rejected(path, self.layout, rejected, translate)
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise  # "the disk is full", as every operation says it
+            reason = error.strerror or str(error)
+            raise DomainError(NOT_WRITTEN.with_params(name=path.name, reason=reason)) from error
+        return len(rejected)
+
+
+def _write_rejected(
+    path: Path, layout: FileLayout, rejected: list[ImportProblem], translate: Translator | None
+) -> None:
+    if layout.kind == "vcard":
+        with _replacing(path, "w", encoding="utf-8", newline="") as handle:
+            for problem in rejected:
+                text = str(problem.original)
+                line_end = "\r\n" if "\r\n" in text else "\n"
+                handle.write(text if text.endswith(("\n", "\r")) else text + line_end)
+        return
+    header, rows = _rejected_rows(layout.header, rejected, translate)
+    if layout.kind == "xlsx":
+        with _replacing(path, "wb") as binary:
+            _write_sheet(binary, header, rows)
+    else:
+        with _replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=layout.delimiter).writerows([header, *rows])
+
+
+def _rejected_rows(
+    header: tuple[str, ...], rejected: list[ImportProblem], translate: Translator | None
+) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of a rejected-rows sheet, each row's problem in the error column.
+
+    A file that is itself a rejected-rows file keeps its one error column, with new problems.
+    """
+    cells = [list(p.original or ()) for p in rejected]
+    width = max([len(header), *(len(c) for c in cells)])
+    columns = [*header, *[""] * (width - len(header))]
+    at = next((i for i, h in enumerate(columns) if is_error_column(h)), None)
+    if at is None:
+        at = width
+        columns.append(ERROR_HEADER)
+    rows = []
+    for problem, row in zip(rejected, cells, strict=True):
+        row += [""] * (len(columns) - len(row))
+        row[at] = problem.message.render(translate)
+        rows.append(row)
+    return columns, rows
+
+
+def _write_sheet(handle: IO[bytes], header: list[str], rows: list[list[str]]) -> None:
+    """An Excel workbook of text cells: Excel must not turn "1986-10" into a date, nor a cell
+    starting with "=" into a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("rejected")
+    sheet.freeze_panes = "A2"
+
+    def cell(value: str, *, bold: bool = False) -> Any:
+        text = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        text.data_type = "s"
+        if bold:
+            text.font = Font(bold=True)
+        return text
+
+    sheet.append([cell(h, bold=True) for h in header])
+    for row in rows:
+        sheet.append([cell(value) for value in row])
+    workbook.save(handle)
+
+
+@dataclass(frozen=True)
+class ImportColumn:
+    """A column of a sheet to import, as the column-mapping step shows it."""
+
+    header: str
+    index: int  # its place in the header row (and in `ImportPreview.rows`)
+    field: str | None  # what it is imported as unless a mapping says otherwise
+    known: bool  # whether Liaison knows the header (a field, or a column it leaves out)
+    samples: tuple[str, ...]  # its first values that are not empty
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What a file holds before it is imported: for a sheet, its columns and first rows."""
+
+    kind: str  # "vcard", "csv" or "xlsx"
+    columns: tuple[ImportColumn, ...] = ()
+    line: int = 0  # the header's line
+    rows: tuple[tuple[str, ...], ...] = ()  # the first rows under the header
+
+    @property
+    def unknown(self) -> list[str]:
+        """The headers Liaison does not know, which a person should map or leave out."""
+        return [c.header for c in self.columns if not c.known]
+
+    @property
+    def needs_mapping(self) -> bool:
+        return bool(self.unknown)
+
+    @property
+    def mapping(self) -> dict[str, str | None]:
+        """The automatic mapping, header → field (None: left out)."""
+        return {c.header: c.field for c in self.columns}
 
 
 class _Directory:
@@ -145,11 +339,53 @@ class ContactImporter:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def import_file(self, path: Path, *, dry_run: bool = False) -> tuple[ImportReport, Changes]:
-        records = list(read_records(path))
+    def preview(self, path: Path, *, rows: int = 5) -> ImportPreview:
+        """The columns of a CSV or Excel file with their automatic fields and first values;
+        a vCard has nothing to map. Reads the file, writes nothing."""
+        kind = file_kind(path)
+        if kind is None:
+            raise DomainError(NO_CONTACTS.with_params(name=path.name))
+        if kind == "vcard":
+            return ImportPreview(kind)
+        line, header, samples = sample_rows(path, kind, count=rows)
+        if not header:
+            raise DomainError(NO_CONTACTS.with_params(name=path.name))
+        columns: list[ImportColumn] = []
+        seen: set[str] = set()
+        for index, (text, automatic) in enumerate(zip(header, fields_for(header), strict=True)):
+            name = text.strip()
+            if not name or name in seen:  # a mapping names a column by its header
+                continue
+            seen.add(name)
+            values = tuple(r[index].strip() for r in samples if len(r) > index)
+            columns.append(
+                ImportColumn(
+                    header=name,
+                    index=index,
+                    field=automatic,
+                    known=is_known(name),
+                    samples=tuple(v for v in values if v),
+                )
+            )
+        return ImportPreview(kind, tuple(columns), line=line, rows=tuple(tuple(r) for r in samples))
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        mapping: Mapping[str, str | None] | None = None,
+    ) -> tuple[ImportReport, Changes]:
+        """Import a file; `mapping` (header → field, or None to leave the column out) is used
+        instead of the automatic field of those headers of a sheet."""
+        for target in (mapping or {}).values():
+            if target is not None and target not in FIELDS:
+                raise DomainError(UNKNOWN_FIELD.with_params(field=target))
+        layout = FileLayout(kind="")
+        records = list(read_records(path, mapping=mapping, layout=layout))
         if not records:
             raise DomainError(NO_CONTACTS.with_params(name=path.name))
-        report = ImportReport(dry_run=dry_run)
+        report = ImportReport(dry_run=dry_run, layout=layout)
         with self.db.write() as session:
             directory = _Directory(session)
             for record in records:
@@ -164,16 +400,16 @@ class ContactImporter:
     ) -> None:
         if "_error" in record.values:
             problem = CARD_UNREADABLE.with_params(reason=record.values["_error"])
-            report.errors.append(ImportProblem(record.line, problem))
+            report.errors.append(ImportProblem(record.line, problem, record.original))
             return
         try:
             contact_id, draft = _draft(record.values, directory)
             draft = draft.validate()
         except ValidationErrors as errors:
-            report.errors.append(ImportProblem(record.line, errors.errors[0].text))
+            report.errors.append(ImportProblem(record.line, errors.errors[0].text, record.original))
             return
         except DomainError as error:
-            report.errors.append(ImportProblem(record.line, error.text))
+            report.errors.append(ImportProblem(record.line, error.text, record.original))
             return
         existing = directory.match(contact_id, draft)
         if existing is None:
@@ -198,7 +434,7 @@ class ContactImporter:
         try:
             merged = merged.validate(contact_id=existing)
         except ValidationErrors as errors:  # e.g. the notes together grow too long
-            report.errors.append(ImportProblem(record.line, errors.errors[0].text))
+            report.errors.append(ImportProblem(record.line, errors.errors[0].text, record.original))
             return
         update_contact(session, existing, merged)
         directory.remember(

@@ -114,6 +114,7 @@ class PartnershipService:
                 champion_ids=q.champion_ids(session, partnership_id),
                 owner_id=partnership.owner_id,
                 notes=partnership.notes,
+                keep_in_touch_days=partnership.keep_in_touch_days,
             )
             return PartnershipRecord(
                 partnership.id,
@@ -246,6 +247,7 @@ def _values(draft: PartnershipDraft) -> dict[str, Any]:
         "status": str(draft.status),
         "owner_id": draft.owner_id,
         "notes": draft.notes,
+        "keep_in_touch_days": draft.keep_in_touch_days,
     }
 
 

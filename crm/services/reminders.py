@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crm.domain.contacts import MAX_KEEP_IN_TOUCH_DAYS
 from crm.domain.occasions import KEEP_IN_TOUCH_DAYS, Occasion, OccasionKind
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.store import reminders as q
@@ -16,7 +17,7 @@ from crm.store.models import utcnow
 BAD_INTERVAL = QT_TRANSLATE_NOOP(
     "Reminders", "An interval is a whole number of days from 1 to 3650, or none."
 )
-MAX_INTERVAL = 3650
+MAX_INTERVAL = MAX_KEEP_IN_TOUCH_DAYS
 
 
 @dataclass(frozen=True)

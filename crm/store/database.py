@@ -110,6 +110,9 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # WAL is a property of the file, switched on by `migrate.upgrade` once the file is known to
     # be ours: merely looking at someone else's database must not change it.
     cursor.execute("PRAGMA synchronous = NORMAL")
+    # 64 MB of page cache (the default is 2 MB): the agenda and the lists read indexes over
+    # a million interactions; memory a desktop has to spare.
+    cursor.execute("PRAGMA cache_size = -65536")
     cursor.execute("PRAGMA journal_size_limit = 67108864")
     cursor.close()
 

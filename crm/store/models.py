@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Column, DateTime, Index, Text
+from sqlalchemy import Column, DateTime, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 
@@ -54,7 +54,15 @@ class Organisation(SQLModel, table=True):
 
 class Contact(SQLModel, table=True):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_list", "archived", "sort_key", "id"),)
+    __table_args__ = (
+        Index("ix_contact_list", "archived", "sort_key", "id"),
+        Index(
+            "ix_contact_keep_in_touch",
+            "keep_in_touch_days",
+            sqlite_where=text("keep_in_touch_days IS NOT NULL"),
+            postgresql_where=text("keep_in_touch_days IS NOT NULL"),
+        ),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
     family_name: str = Field(default="", max_length=200)

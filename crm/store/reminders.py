@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from crm.domain.names import latin_name
 from crm.domain.occasions import NO_BIRTHDAY_STATUSES, ContactTouchFacts, contact_interval
-from crm.store.models import Contact, ContactTag
+from crm.store.models import Contact, ContactTag, utcnow
 from crm.store.partnership_models import InteractionContact, Partnership
 from crm.store.reminder_models import KeepInTouchInterval, ReminderState
 
@@ -98,25 +98,47 @@ def partnership_intervals(session: Session) -> dict[str, int]:
 
 
 def set_partnership_interval(session: Session, partnership_id: str, days: int | None) -> None:
-    session.execute(update(P).where(P.c.id == partnership_id).values(keep_in_touch_days=days))
+    # A change like any other: an editor open on the same record sees it was changed.
+    session.execute(
+        update(P)
+        .where(P.c.id == partnership_id)
+        .values(keep_in_touch_days=days, version=P.c.version + 1, updated_at=utcnow())
+    )
 
 
 def set_contact_interval(session: Session, contact_id: str, days: int | None) -> None:
-    session.execute(update(C).where(C.c.id == contact_id).values(keep_in_touch_days=days))
+    session.execute(
+        update(C)
+        .where(C.c.id == contact_id)
+        .values(keep_in_touch_days=days, version=C.c.version + 1, updated_at=utcnow())
+    )
 
 
 def contact_touch_facts(session: Session) -> list[ContactTouchFacts]:
     """Contacts watched for keep in touch (their own interval, or a tag with one), active and
     not archived, with the day of their last interaction."""
     tag_days = {tag: days for tag, days in intervals(session, TAG).items() if days}
-    watched = C.c.keep_in_touch_days > 0
+    columns = (
+        C.c.id,
+        C.c.family_name,
+        C.c.given_name,
+        C.c.name_zh,
+        C.c.keep_in_touch_days,
+        C.c.archived,
+        C.c.status,
+    )
+    # Two narrow reads, each by its index (archived and status are checked on the few rows
+    # found: in the query they would lead SQLite to read every contact instead).
+    found = {
+        row[0]: row for row in session.execute(select(*columns).where(C.c.keep_in_touch_days > 0))
+    }
     if tag_days:
         tagged = select(T.c.contact_id).where(T.c.tag.in_(sorted(tag_days)))
-        watched = or_(watched, C.c.id.in_(tagged))
-    statement = select(
-        C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh, C.c.keep_in_touch_days
-    ).where(watched, C.c.archived.is_(False), C.c.status.not_in(sorted(NO_BIRTHDAY_STATUSES)))
-    people = session.execute(statement).all()
+        for row in session.execute(select(*columns).where(C.c.id.in_(tagged))):
+            found.setdefault(row[0], row)
+    people = [
+        row[:5] for row in found.values() if not row[5] and row[6] not in NO_BIRTHDAY_STATUSES
+    ]
     if not people:
         return []
     ids = [row[0] for row in people]

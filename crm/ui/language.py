@@ -13,6 +13,9 @@ from crm.i18n import normalise_language
 from crm.paths import translations_dir
 from crm.ui.settings import Settings
 
+# Each in its own language, never translated.
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+
 
 def qt_translate(context: str, source: str) -> str:
     return QCoreApplication.translate(context, source)

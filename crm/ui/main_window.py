@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidgetItem,
     QMainWindow,
@@ -15,17 +19,16 @@ from PySide6.QtWidgets import (
 
 from crm import __version__
 from crm.services.bundle import Services
-from crm.ui.language import LanguageManager
+from crm.services.changes import Changes
+from crm.ui.language import LANGUAGE_NAMES, LanguageManager
 from crm.ui.operations import Operations
 from crm.ui.pages.contacts import ContactsPage
 from crm.ui.pages.partnerships import PartnershipsPage
+from crm.ui.pages.today import TodayPage
+from crm.ui.reminder_scheduler import ReminderScheduler
 from crm.ui.settings import Settings
+from crm.ui.tray import Tray, app_icon
 from crm.ui.widgets.navigation import NavigationBar
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "zh_CN": "简体中文",
-}  # each in its own language, never translated
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +39,8 @@ class MainWindow(QMainWindow):
         language: LanguageManager,
         settings: Settings,
         parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -43,6 +48,9 @@ class MainWindow(QMainWindow):
         self._language = language
         self._settings = settings
         self.undo_stack = QUndoStack(self)
+        self.tray: Tray | None = None
+        self.scheduler: ReminderScheduler | None = None
+        self._quitting = False
 
         self.contacts_page = ContactsPage(services, operations, language, settings, self.undo_stack)
         self.contacts_page.status_message.connect(
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationBar()
         self.pages = QStackedWidget()
         self.navigation.page_chosen.connect(self.pages.setCurrentIndex)
+        self.navigation.page_chosen.connect(self._page_shown)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +69,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.page_actions: list[QAction] = []
         self._page_items: list[QListWidgetItem] = []
+        self.today_page = TodayPage(services, operations, language, self.undo_stack, today=today)
+        self.today_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.today_page.open_record.connect(self.open_record)
+        self.today_page.log_interaction.connect(self._log_from_today)
+        self.today_page.greet.connect(self.show_greetings)
+        self.add_page(self.today_page)
         self.add_page(self.contacts_page)
         self.partnerships_page = PartnershipsPage(services, operations, language, settings)
         self.partnerships_page.status_message.connect(
@@ -82,6 +99,14 @@ class MainWindow(QMainWindow):
         self.gift_register_action = QAction(self)
         self.gift_register_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.gift_register_action.triggered.connect(self.show_gift_register)
+        self.greetings_action = QAction(self)
+        self.greetings_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.greetings_action.triggered.connect(lambda: self.show_greetings("", [], ""))
+        self.templates_action = QAction(self)
+        self.templates_action.triggered.connect(self.show_templates)
+        self.duplicates_action = QAction(self)
+        self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.duplicates_action.triggered.connect(self.show_duplicates)
         self.log_action = QAction(self)
         self.log_action.setShortcut(QKeySequence("Ctrl+L"))
         self.log_action.triggered.connect(self.log_interaction)
@@ -92,7 +117,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.show_archived_action = QAction(self)
@@ -121,6 +150,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(page.import_action)
         self.file_menu.addAction(page.demo_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.greetings_action)
+        self.file_menu.addAction(self.templates_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_action)
@@ -135,6 +169,7 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             self.view_menu.addAction(action)
         self.view_menu.addAction(self.gift_register_action)
+        self.view_menu.addAction(self.duplicates_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_archived_action)
         self.language_menu = bar.addMenu("")
@@ -143,11 +178,13 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
+        self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         geometry = settings.window_state("main_geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.retranslate()
+        self.today_page.refresh()
 
     def add_page(self, page: QWidget) -> None:
         """A page in the navigation, reachable with Ctrl+1, Ctrl+2…"""
@@ -174,6 +211,9 @@ class MainWindow(QMainWindow):
             self.edit_menu.removeAction(action)
         if self.pages.currentWidget() is self.partnerships_page:
             page_actions = [self.partnerships_page.edit_action]
+        elif self.pages.currentWidget() is self.today_page:
+            today = self.today_page
+            page_actions = [today.open_action, today.done_action, today.snooze_actions[0]]
         else:
             page = self.contacts_page
             page_actions = [
@@ -201,17 +241,90 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.partnerships_page:
             self.partnerships_page.log_interaction()
             return
+        if self.pages.currentWidget() is self.today_page:
+            self.today_page.log_selected()
+            return
+        self._log(self.contacts_page.selected_ids())
+
+    def _log_from_today(self, contact_ids: list[str], partnership_id: str, kind: str) -> None:
+        self._log(contact_ids, partnership_id=partnership_id or None, kind=kind)
+
+    def _log(
+        self, contact_ids: list[str], *, partnership_id: str | None = None, kind: str = ""
+    ) -> None:
         from crm.ui.dialogs.interaction_dialog import LogInteractionDialog
 
         dialog = LogInteractionDialog(
             self._services,
             self._operations,
-            contact_ids=self.contacts_page.selected_ids(),
+            contact_ids=contact_ids,
+            partnership_id=partnership_id,
+            kind=kind,
             parent=self,
         )
         dialog.logged.connect(self.contacts_page.refresh)
         dialog.logged.connect(self.partnerships_page.refresh)
+        dialog.logged.connect(lambda *_a: self.today_page.refresh())
         dialog.open()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a contact, a partnership or a visit (from the Today page)."""
+        if kind == "contact":
+            self.show_page(self.pages.indexOf(self.contacts_page))
+            self.contacts_page.open_contact(record_id)
+        elif kind == "partnership":
+            self.show_page(self.pages.indexOf(self.partnerships_page))
+            self.partnerships_page.select(record_id)
+        elif kind == "delegation":
+            self.open_delegation(record_id)
+
+    def _page_shown(self, index: int) -> None:
+        # The agenda follows what was changed on the other pages.
+        if self.pages.widget(index) is self.today_page:
+            self.today_page.refresh()
+
+    # Reminders and tray -----------------------------------------------------------------
+    def attach_reminders(self, tray: Tray, scheduler: ReminderScheduler) -> None:
+        """The tray icon and the daily check, built by the app (tests build their own)."""
+        self.tray = tray
+        self.scheduler = scheduler
+        tray.show_today.connect(self.show_today)
+        tray.new_contact_action.triggered.connect(self._new_contact_from_tray)
+        tray.log_action.triggered.connect(self._log_from_tray)
+        tray.quit_action.triggered.connect(self.quit)
+        self.today_page.due_count_changed.connect(tray.set_due)
+        tray.set_due(self.today_page.due_count)
+        scheduler.checked.connect(self.today_page.refresh)
+        scheduler.new_reminders.connect(self._announce)
+
+    def _announce(self, occasions: list) -> None:  # type: ignore[type-arg]
+        if self.tray is not None and self._settings.notifications:
+            self.tray.notify(occasions)
+
+    def show_today(self) -> None:
+        self.show_page(self.pages.indexOf(self.today_page))
+        self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _new_contact_from_tray(self) -> None:
+        self.bring_to_front()
+        self.show_page(self.pages.indexOf(self.contacts_page))
+        self.contacts_page.new_contact()
+
+    def _log_from_tray(self) -> None:
+        self.bring_to_front()
+        self._log([])
+
+    def quit(self) -> None:
+        """Quit for real (the window's close button may only hide it into the tray)."""
+        self._quitting = True
+        self.close()
 
     def open_delegation(self, delegation_id: str) -> None:
         self._delegation_editor(delegation_id=delegation_id)
@@ -246,6 +359,67 @@ class MainWindow(QMainWindow):
     def _language_switched(self, code: str) -> None:
         for key, action in self.language_actions.items():
             action.setChecked(key == code)
+        if self.tray is not None:
+            self.tray.language = code
+
+    def show_greetings(self, occasion: str, contact_ids: list[str], partnership_id: str) -> None:
+        """The greeting campaign wizard, for an occasion (and people) or to choose."""
+        from crm.ui.dialogs.greeting_wizard import GreetingWizard
+
+        wizard = GreetingWizard(
+            self._services,
+            self._operations,
+            self._settings,
+            self._language,
+            occasion=occasion or None,
+            contact_ids=contact_ids or None,
+            partnership_id=partnership_id or None,
+            parent=self,
+        )
+        wizard.changed.connect(self._refresh_pages)
+        wizard.open()
+
+    def show_templates(self) -> None:
+        from crm.ui.dialogs.template_editor import TemplateEditor
+
+        language = "zh_CN" if self._language.language.startswith("zh") else "en"
+        editor = TemplateEditor(
+            self._services,
+            self._operations,
+            occasion="spring_festival",
+            language=language,
+            settings=self._settings,
+            parent=self,
+        )
+        editor.open()
+
+    def show_duplicates(self) -> None:
+        from crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(
+            self._services, self._operations, parent=self, undo_stack=self.undo_stack
+        )
+        dialog.changed.connect(self._refresh_pages)
+        dialog.open()
+
+    def _refresh_pages(self, changes: Changes) -> None:
+        self.contacts_page.refresh(changes)
+        self.partnerships_page.refresh(changes)
+        self.today_page.refresh()
+
+    def show_settings(self) -> None:
+        from crm.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(
+            self._settings, self._services, self._operations, self._language, parent=self
+        )
+        dialog.applied.connect(self._settings_applied)
+        dialog.open()
+
+    def _settings_applied(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.reschedule(self._settings.reminder_time)
+        self.today_page.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -272,6 +446,10 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Liaison"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.greetings_action.setText(self.tr("Send &greetings…"))
+        self.templates_action.setText(self.tr("Greeting &templates…"))
+        self.duplicates_action.setText(self.tr("Possible &duplicates…"))
         self.show_archived_action.setText(self.tr("Show &archived contacts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
@@ -280,7 +458,9 @@ class MainWindow(QMainWindow):
         self.log_action.setText(self.tr("&Log interaction…"))
         self.new_delegation_action.setText(self.tr("New &delegation visit…"))
         self.gift_register_action.setText(self.tr("&Gift register…"))
-        titles = [self.tr("Contacts"), self.tr("Partnerships")]
+        if self.tray is not None:
+            self.tray.retranslate()
+        titles = [self.tr("Today"), self.tr("Contacts"), self.tr("Partnerships")]
         for index, (item, action) in enumerate(
             zip(self._page_items, self.page_actions, strict=True)
         ):
@@ -291,5 +471,25 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.set_window_state("main_geometry", self.saveGeometry())
         self._settings.sync()
+        if (
+            not self._quitting
+            and self.tray is not None
+            and self.tray.available
+            and self._settings.close_to_tray
+        ):
+            # Reminders keep coming: the window goes to the tray, and says so the first time.
+            event.ignore()
+            self.hide()
+            if not self._settings.close_to_tray_explained:
+                self._settings.close_to_tray_explained = True
+                self.tray.explain_close()
+            return
         self._operations.wait()
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        if self.tray is not None:
+            self.tray.hide()
         super().closeEvent(event)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not app.quitOnLastWindowClosed():
+            app.quit()  # with a tray, the last window closing does not end the app by itself

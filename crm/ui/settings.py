@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from crm.services.greetings import SmtpSettings
+
+DEFAULT_REMINDER_TIME = dt.time(9, 0)
+DEFAULT_AGENDA_DAYS = 30
+SMTP_SECURITIES = ("none", "starttls", "ssl")
+DEFAULT_SMTP_SECURITY = "starttls"
+MAX_PORT = 65535
 
 
 class Settings:
@@ -34,6 +45,188 @@ class Settings:
     def show_archived(self, value: bool) -> None:
         self._store.setValue("contacts/show_archived", value)
 
+    # General -----------------------------------------------------------------------------
+    @property
+    def start_minimized(self) -> bool:
+        """Start in the tray. The autostart entry passes --minimized whatever this says."""
+        return bool(self._store.value("general/start_minimized", False, type=bool))
+
+    @start_minimized.setter
+    def start_minimized(self, value: bool) -> None:
+        self._store.setValue("general/start_minimized", value)
+
+    @property
+    def close_to_tray(self) -> bool:
+        return bool(self._store.value("general/close_to_tray", True, type=bool))
+
+    @close_to_tray.setter
+    def close_to_tray(self, value: bool) -> None:
+        self._store.setValue("general/close_to_tray", value)
+
+    @property
+    def close_to_tray_explained(self) -> bool:
+        """The user was told once that closing the window leaves Liaison running in the tray."""
+        return bool(self._store.value("general/close_to_tray_explained", False, type=bool))
+
+    @close_to_tray_explained.setter
+    def close_to_tray_explained(self, value: bool) -> None:
+        self._store.setValue("general/close_to_tray_explained", value)
+
+    # Reminders ---------------------------------------------------------------------------
+    @property
+    def reminder_time(self) -> dt.time:
+        """When the daily check for reminders runs; stored as "HH:MM" so the file reads well."""
+        text = str(self._store.value("reminders/time", "", type=str))
+        try:
+            return dt.datetime.strptime(text.strip(), "%H:%M").time()
+        except ValueError:
+            return DEFAULT_REMINDER_TIME
+
+    @reminder_time.setter
+    def reminder_time(self, value: dt.time) -> None:
+        self._store.setValue("reminders/time", value.strftime("%H:%M"))
+
+    @property
+    def notifications(self) -> bool:
+        return bool(self._store.value("reminders/notify", True, type=bool))
+
+    @notifications.setter
+    def notifications(self, value: bool) -> None:
+        self._store.setValue("reminders/notify", value)
+
+    @property
+    def agenda_days(self) -> int:
+        """How many days ahead the agenda looks."""
+        # A value that is not a number reads as 0: the default then.
+        days = self._store.value("reminders/agenda_days", DEFAULT_AGENDA_DAYS, type=int)
+        return days if isinstance(days, int) and days > 0 else DEFAULT_AGENDA_DAYS
+
+    @agenda_days.setter
+    def agenda_days(self, value: int) -> None:
+        self._store.setValue("reminders/agenda_days", value)
+
+    # Mail (greetings sent by SMTP; the password lives in the system keyring) ---------------
+    def _text(self, key: str) -> str:
+        return str(self._store.value(key, "", type=str)).strip()
+
+    @property
+    def smtp_host(self) -> str:
+        return self._text("mail/host")
+
+    @smtp_host.setter
+    def smtp_host(self, value: str) -> None:
+        self._store.setValue("mail/host", value.strip())
+
+    @property
+    def smtp_port(self) -> int:
+        """0: the usual port of the security chosen."""
+        port = self._store.value("mail/port", 0, type=int)
+        return port if isinstance(port, int) and 0 < port <= MAX_PORT else 0
+
+    @smtp_port.setter
+    def smtp_port(self, value: int) -> None:
+        self._store.setValue("mail/port", value)
+
+    @property
+    def smtp_user(self) -> str:
+        return self._text("mail/user")
+
+    @smtp_user.setter
+    def smtp_user(self, value: str) -> None:
+        self._store.setValue("mail/user", value.strip())
+
+    @property
+    def smtp_security(self) -> str:
+        """One of SMTP_SECURITIES: "none", "starttls" or "ssl"."""
+        value = self._text("mail/security").lower()
+        return value if value in SMTP_SECURITIES else DEFAULT_SMTP_SECURITY
+
+    @smtp_security.setter
+    def smtp_security(self, value: str) -> None:
+        self._store.setValue("mail/security", value)
+
+    @property
+    def sender_address(self) -> str:
+        """The From address of the greetings."""
+        return self._text("mail/sender_address")
+
+    @sender_address.setter
+    def sender_address(self, value: str) -> None:
+        self._store.setValue("mail/sender_address", value.strip())
+
+    def smtp_settings(self, password: str | None = None) -> SmtpSettings:
+        """The mail server as the greeting service wants it."""
+        from crm.services.greetings import SmtpSettings
+
+        return SmtpSettings(
+            host=self.smtp_host,
+            port=self.smtp_port,
+            user=self.smtp_user,
+            security=self.smtp_security,
+            sender_address=self.sender_address,
+            sender_name=self.sender_name,
+            password=password,
+        )
+
+    # Our office: who signs the greetings -------------------------------------------------
+    @property
+    def our_city(self) -> str:
+        return self._text("office/our_city")
+
+    @our_city.setter
+    def our_city(self, value: str) -> None:
+        self._store.setValue("office/our_city", value.strip())
+
+    @property
+    def our_city_zh(self) -> str:
+        return self._text("office/our_city_zh")
+
+    @our_city_zh.setter
+    def our_city_zh(self, value: str) -> None:
+        self._store.setValue("office/our_city_zh", value.strip())
+
+    @property
+    def sender_name(self) -> str:
+        return self._text("office/sender_name")
+
+    @sender_name.setter
+    def sender_name(self, value: str) -> None:
+        self._store.setValue("office/sender_name", value.strip())
+
+    @property
+    def sender_name_zh(self) -> str:
+        return self._text("office/sender_name_zh")
+
+    @sender_name_zh.setter
+    def sender_name_zh(self, value: str) -> None:
+        self._store.setValue("office/sender_name_zh", value.strip())
+
+    @property
+    def sender_title(self) -> str:
+        return self._text("office/sender_title")
+
+    @sender_title.setter
+    def sender_title(self, value: str) -> None:
+        self._store.setValue("office/sender_title", value.strip())
+
+    @property
+    def sender_title_zh(self) -> str:
+        return self._text("office/sender_title_zh")
+
+    @sender_title_zh.setter
+    def sender_title_zh(self, value: str) -> None:
+        self._store.setValue("office/sender_title_zh", value.strip())
+
+    @property
+    def greeting_bilingual(self) -> bool:
+        """Chinese-speaking contacts get the Chinese text, then the English one."""
+        return bool(self._store.value("greetings/bilingual", True, type=bool))
+
+    @greeting_bilingual.setter
+    def greeting_bilingual(self, value: bool) -> None:
+        self._store.setValue("greetings/bilingual", value)
+
+    # Window state ------------------------------------------------------------------------
     def window_state(self, name: str) -> QByteArray | None:
         value = self._store.value(f"window/{name}")
         return value if isinstance(value, QByteArray) else None

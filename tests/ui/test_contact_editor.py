@@ -436,6 +436,7 @@ def test_tab_goes_through_the_form_in_reading_order(qtbot, demo_services, operat
         editor.owner_combo,
         editor.new_owner_button,
         editor.status_combo,
+        editor.keep_in_touch_combo,
         editor.successor_combo,
         editor.notes_edit,
         editor.save_button,

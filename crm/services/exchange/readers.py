@@ -2,6 +2,8 @@
 
 A record is the fields of one card or row (keys from `columns.FIELDS`, list fields as lists)
 and the line it starts on, so that every problem can be reported where the user can find it.
+It keeps what it was read from too (the row's cells, the card's text), so that a row the
+importer rejects can be written back out for the user to fix (`FileLayout` says how).
 Reading never writes anything; a file that is not what it claims gives one clear sentence.
 """
 
@@ -16,13 +18,19 @@ import itertools
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
-from crm.services.exchange.columns import LIST_FIELDS, fields_for
+from crm.services.exchange.columns import (
+    JOINED_FIELDS,
+    LIST_FIELDS,
+    field_for,
+    fields_for,
+    header_key,
+)
 
 NOT_READABLE = QT_TRANSLATE_NOOP("Import", "“{name}” cannot be read as {kind}: {reason}")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP(
@@ -44,20 +52,40 @@ HEADER_SEARCH_ROWS = 10
 Rows = Generator[tuple[int, list[Any]], None, None]
 
 
+# A header → field choice made by a person (None: leave the column out).
+ColumnMapping = Mapping[str, str | None]
+
+
 @dataclass
 class RawRecord:
     line: int
     values: dict[str, Any] = field(default_factory=dict)
+    # What the record was read from: a row's cells as text, or a card's text.
+    original: tuple[str, ...] | str | None = None
 
-    def add(self, key: str, value: Any) -> None:
+    def add(self, key: str, value: Any, *, label: str = "") -> None:
+        """Add a cell's value; `label` (a header) says where a joined field's line came from."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends in notes
         if key in LIST_FIELDS:
             self.values.setdefault(key, []).extend(_split_list(key, value))
+        elif key in JOINED_FIELDS and isinstance(value, str):
+            text = f"{label}: {value.strip()}" if label else value.strip()
+            before = self.values.get(key)
+            self.values[key] = f"{before}\n{text}" if before else text
         elif key not in self.values:
             self.values[key] = value.strip() if isinstance(value, str) else value
+
+
+@dataclass
+class FileLayout:
+    """How the file was written, so that its rejected rows can be written back the same way."""
+
+    kind: str  # "vcard", "csv" or "xlsx"
+    header: tuple[str, ...] = ()
+    delimiter: str = ","
 
 
 def _split_list(key: str, value: Any) -> list[str]:
@@ -94,17 +122,32 @@ def file_head(path: Path) -> bytes:
         return handle.read(4096)
 
 
-def read_records(path: Path) -> Iterator[RawRecord]:
+def file_kind(path: Path) -> str | None:
+    """ "vcard", "csv" or "xlsx"; None for an empty file (which holds no contacts)."""
     head = file_head(path)
     if not head.strip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n\t"):
+        return None
+    return detect_kind(path, head)
+
+
+def read_records(
+    path: Path, *, mapping: ColumnMapping | None = None, layout: FileLayout | None = None
+) -> Iterator[RawRecord]:
+    """The cards or rows of a file; `mapping` overrides the automatic field of those headers.
+
+    `layout`, when given, is filled in as the file is read (its kind, header and delimiter).
+    """
+    kind = file_kind(path)
+    if kind is None:
         return  # an empty file holds no contacts (the importer says so)
-    kind = detect_kind(path, head)
+    if layout is not None:
+        layout.kind = kind
     if kind == "vcard":
         yield from read_vcards(path)
     elif kind == "xlsx":
-        yield from read_xlsx(path)
+        yield from read_xlsx(path, mapping=mapping, layout=layout)
     else:
-        yield from read_csv(path)
+        yield from read_csv(path, mapping=mapping, layout=layout)
 
 
 def read_text(path: Path) -> str:
@@ -165,15 +208,17 @@ def read_vcards(path: Path) -> Iterator[RawRecord]:
     import vobject
 
     text = read_text(path)
-    starts = [text.count("\n", 0, m.start()) + 1 for m in _BEGIN.finditer(text)]
-    if not starts:
+    offsets = [m.start() for m in _BEGIN.finditer(text)]
+    if not offsets:
         raise DomainError(
             NOT_READABLE.with_params(name=path.name, kind="vCard", reason="no BEGIN:VCARD")
         )
     # Each card is parsed on its own, so one broken card costs only itself.
     chunks = _BEGIN.split(text)[1:]
-    for line, chunk in zip(starts, chunks, strict=False):
-        record = RawRecord(line)
+    ends = [*offsets[1:], len(text)]
+    for start, end, chunk in zip(offsets, ends, chunks, strict=False):
+        # The card's text as written (its own line ends), up to the next card.
+        record = RawRecord(text.count("\n", 0, start) + 1, original=text[start:end])
         try:
             # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at
             # the end of the line.
@@ -261,29 +306,68 @@ def records_from_rows(
     *,
     fields_of_header: Callable[[list[Any]], list[str | None]],
     no_columns: Text,
+    labels_of_header: Callable[[list[Any]], list[str]] | None = None,
+    layout: FileLayout | None = None,
 ) -> Iterator[RawRecord]:
     """The rows after the header as records keyed by `fields_of_header(header row)`.
 
     Office sheets often have a title (and a blank row) above the column names: the header is
     the first of the top rows that names a known column. Cells are text as written (a date
-    cell as ISO). The rows are closed when done, so that Windows lets go of the workbook.
+    cell as ISO). `labels_of_header` gives each column the label its lines in a joined field
+    carry (see `RawRecord.add`). The rows are closed when done, so that Windows lets go of
+    the workbook.
     """
     with contextlib.closing(rows):
         fields: list[str | None] = []
+        header: list[Any] = []
         for _line, header in itertools.islice(rows, HEADER_SEARCH_ROWS):
             fields = fields_of_header(header)
             if any(fields):
                 break
         if not any(fields):
             raise DomainError(no_columns.with_params(name=path.name))
+        labels = labels_of_header(header) if labels_of_header else [""] * len(fields)
+        if layout is not None:
+            layout.header = tuple(_text(h) for h in header)
         for line, cells in rows:
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
-            record = RawRecord(line)
-            for key, cell in zip(fields, cells, strict=False):
+            record = RawRecord(line, original=tuple(_text(c) for c in cells))
+            # Labelled columns last, so that the notes column's text comes before their lines.
+            columns = sorted(zip(fields, labels, cells, strict=False), key=lambda c: bool(c[1]))
+            for key, label, cell in columns:
                 if key:
-                    record.add(key, _cell_text(cell))
+                    record.add(key, _cell_text(cell), label=label)
             yield record
+
+
+def sample_rows(path: Path, kind: str, *, count: int = 5) -> tuple[int, list[str], list[list[str]]]:
+    """The header row of a sheet (its line and cells) and the first `count` rows under it.
+
+    The header is found as `records_from_rows` finds it; in a sheet whose columns are all
+    unknown, it is the fullest of the top rows (a title above it fills one cell).
+    """
+    rows = xlsx_rows(path) if kind == "xlsx" else csv_rows(path)
+    with contextlib.closing(rows):
+        top = [
+            (line, [_text(c) for c in cells])
+            for line, cells in itertools.islice(rows, HEADER_SEARCH_ROWS + count * 4)
+        ]
+    filled = [(line, cells) for line, cells in top if any(c.strip() for c in cells)]
+    if not filled:
+        return 0, [], []
+    searched = [cells for _line, cells in filled[:HEADER_SEARCH_ROWS]]
+    known = [i for i, cells in enumerate(searched) if any(fields_for(cells))]
+    widths = [sum(1 for c in cells if c.strip()) for cells in searched]
+    at = known[0] if known else widths.index(max(widths))
+    line, header = filled[at]
+    return line, header, [cells for _line, cells in filled[at + 1 : at + 1 + count]]
+
+
+def _text(cell: Any) -> str:
+    """A cell as the text a person sees in it (an empty cell as "")."""
+    text = _cell_text(cell)
+    return "" if text is None else str(text)
 
 
 def _cell_text(cell: Any) -> Any:
@@ -305,12 +389,15 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(path: Path) -> Rows:
+def csv_rows(path: Path, *, layout: FileLayout | None = None) -> Rows:
     """The rows of a CSV file in whatever encoding and delimiter it was written with."""
     text = read_text(path)
+    delimiter = _delimiter(text)
+    if layout is not None:
+        layout.delimiter = delimiter
     # Every program that writes CSV quotes as Excel does ("" inside quotes); only the
     # delimiter differs. csv.Sniffer guesses the quoting too, and gets it wrong on long notes.
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
     try:
         start = 1
         for cells in reader:
@@ -342,19 +429,62 @@ def xlsx_rows(path: Path) -> Rows:
         workbook.close()
 
 
-def _contact_fields(header: list[Any]) -> list[str | None]:
-    return fields_for([str(h) if h is not None else "" for h in header])
+class _ContactColumns:
+    """Contact fields of a header row: the automatic ones, or what `mapping` says instead."""
+
+    def __init__(self, mapping: ColumnMapping | None) -> None:
+        self.exact = {k.strip(): v for k, v in (mapping or {}).items()}
+        self.loose = {header_key(k): v for k, v in (mapping or {}).items()}
+
+    def chosen(self, header: str) -> tuple[bool, str | None]:
+        for table, key in ((self.exact, header), (self.loose, header_key(header))):
+            if key in table:
+                return True, table[key]
+        return False, None
+
+    def fields(self, header: list[Any]) -> list[str | None]:
+        texts = [_text(h).strip() for h in header]
+        automatic = fields_for(texts)
+        fields = []
+        for text, field_ in zip(texts, automatic, strict=True):
+            chosen, mapped = self.chosen(text) if text else (False, None)
+            fields.append(mapped if chosen else field_)
+        return fields
+
+    def labels(self, header: list[Any]) -> list[str]:
+        """A column put into notes by a person keeps its header: "Lieblingsfarbe: blau"."""
+        texts = [_text(h).strip() for h in header]
+        return [
+            text.rstrip(":： ") if field_ in JOINED_FIELDS and field_for(text) != field_ else ""
+            for text, field_ in zip(texts, self.fields(header), strict=True)
+        ]
 
 
-def read_csv(path: Path) -> Iterator[RawRecord]:
+def read_csv(
+    path: Path, *, mapping: ColumnMapping | None = None, layout: FileLayout | None = None
+) -> Iterator[RawRecord]:
+    columns = _ContactColumns(mapping)
     yield from records_from_rows(
-        path, csv_rows(path), fields_of_header=_contact_fields, no_columns=NO_COLUMNS
+        path,
+        csv_rows(path, layout=layout),
+        fields_of_header=columns.fields,
+        labels_of_header=columns.labels,
+        no_columns=NO_COLUMNS,
+        layout=layout,
     )
 
 
-def read_xlsx(path: Path) -> Iterator[RawRecord]:
+def read_xlsx(
+    path: Path, *, mapping: ColumnMapping | None = None, layout: FileLayout | None = None
+) -> Iterator[RawRecord]:
+    columns = _ContactColumns(mapping)
     yield from records_from_rows(
-        path, xlsx_rows(path), fields_of_header=_contact_fields, no_columns=NO_COLUMNS
+        path,
+        xlsx_rows(path),
+        fields_of_header=columns.fields,
+        labels_of_header=columns.labels,
+        no_columns=NO_COLUMNS,
+        layout=layout,
     )
 
 

@@ -119,6 +119,9 @@ class ContactEditor(QDialog):
         self.owner_combo = form.owner_combo
         self.new_owner_button = form.new_owner_button
         self.status_combo = form.status_combo
+        self.keep_in_touch = form.keep_in_touch
+        self.keep_in_touch_combo = form.keep_in_touch_combo
+        self.keep_in_touch_spin = form.keep_in_touch_spin
         self.successor_combo = form.successor_combo
         self.relationship_group = form.relationship_group
         self.notes_edit = form.notes_edit
@@ -212,6 +215,7 @@ class ContactEditor(QDialog):
             lambda _t: self._clear_error("successor_of_id")
         )
         self.leap_month_check.toggled.connect(lambda _on: self._clear_error("birthday"))
+        self.keep_in_touch.changed.connect(lambda: self._clear_error("keep_in_touch_days"))
         self.emails_edit.changed.connect(lambda: self._clear_error("emails"))
         self.phones_edit.changed.connect(lambda: self._clear_error("phones"))
         self.notes_edit.textChanged.connect(lambda: self._clear_error("notes"))
@@ -255,6 +259,7 @@ class ContactEditor(QDialog):
         labels["tags"].setText(self.tr("Tags:"))
         labels["owner_id"].setText(self.tr("Owner:"))
         labels["status"].setText(self.tr("Status:"))
+        labels["keep_in_touch_days"].setText(self.tr("Keep in touch:"))
         labels["successor_of_id"].setText(self.tr("Successor of:"))
 
         self.family_name_edit.setPlaceholderText(self.tr("e.g. Wang, Müller"))
@@ -294,6 +299,7 @@ class ContactEditor(QDialog):
         for index in range(self.status_combo.count()):
             status = ContactStatus(self.status_combo.itemData(index))
             self.status_combo.setItemText(index, render(STATUS_LABELS[status]))
+        self._retranslate_keep_in_touch()
 
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the contact (Ctrl+S)"))
@@ -303,6 +309,21 @@ class ContactEditor(QDialog):
         for error in self._errors.values():
             error.retranslate()
         self.form.align_labels()
+
+    def _retranslate_keep_in_touch(self) -> None:
+        combo, choices = self.keep_in_touch_combo, self.keep_in_touch
+        combo.setItemText(combo.findData(choices.DEFAULT), self.tr("As its tags say"))
+        combo.setItemText(combo.findData(choices.NEVER), self.tr("Never remind me"))
+        combo.setItemText(combo.findData(choices.EVERY), self.tr("Every … days"))
+        combo.setToolTip(
+            self.tr(
+                "When to remind you if there has been no interaction with this contact. "
+                "A contact is watched only if you choose an interval here or one of its tags "
+                "has one."
+            )
+        )
+        self.keep_in_touch_spin.setSuffix(self.tr(" days"))
+        self.keep_in_touch_spin.setAccessibleName(self.tr("Days without an interaction"))
 
     # Values ------------------------------------------------------------------------------
     def draft(self) -> ContactDraft:

@@ -6,7 +6,7 @@ so that the strings stay in the editor's translation context; the form never cal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -19,11 +19,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from crm.domain.contacts import HONORIFICS_EN, LANGUAGES, ContactDraft, ContactStatus
+from crm.domain.contacts import (
+    HONORIFICS_EN,
+    LANGUAGES,
+    MAX_KEEP_IN_TOUCH_DAYS,
+    ContactDraft,
+    ContactStatus,
+)
 from crm.domain.dates import CalendarKind
 from crm.services.contacts import ContactService
 from crm.ui.widgets.contact_picker import _ContactPicker
@@ -60,6 +67,70 @@ def language_name(code: str) -> str:
     except (ValueError, TypeError, LookupError):
         return code
     return name[:1].upper() + name[1:]
+
+
+# What "Every … days" offers first when nothing else suggests an interval.
+SUGGESTED_KEEP_IN_TOUCH_DAYS = 90
+
+
+class KeepInTouchEdit(QWidget):
+    """A keep-in-touch interval: the default (of a contact's tags, of a partnership's status),
+    never, or every so many days; the number of days only counts for the last.
+
+    Like the form, it holds widgets and values only: its editor gives the three choices of
+    `combo` and the suffix of `spin` their texts.
+    """
+
+    DEFAULT, NEVER, EVERY = "default", "never", "every"
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for choice in (self.DEFAULT, self.NEVER, self.EVERY):
+            self.combo.addItem("", choice)
+        self.spin = QSpinBox()
+        self.spin.setRange(1, MAX_KEEP_IN_TOUCH_DAYS)
+        self.spin.setValue(SUGGESTED_KEEP_IN_TOUCH_DAYS)
+        self.spin.setEnabled(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo)
+        row.addWidget(self.spin)
+        row.addStretch(1)
+        self.combo.currentIndexChanged.connect(self._choice_changed)
+        self.spin.valueChanged.connect(lambda _days: self.changed.emit())
+
+    def set_days(self, days: int | None, *, suggested: int | None = None) -> None:
+        """Show `days` (None: the default, 0: never); `suggested` fills the number of days
+        offered should the user switch to "Every … days"."""
+        if days is None or days == 0:
+            self.spin.setValue(suggested or SUGGESTED_KEEP_IN_TOUCH_DAYS)
+            choice = self.DEFAULT if days is None else self.NEVER
+        else:
+            self.spin.setValue(days)
+            choice = self.EVERY
+        self.combo.setCurrentIndex(self.combo.findData(choice))
+        self._choice_changed()
+
+    def suggest(self, days: int) -> None:
+        """Offer `days` for "Every … days", unless that is already the choice."""
+        if self.choice() != self.EVERY:
+            self.spin.setValue(days)
+
+    def choice(self) -> str:
+        return str(self.combo.currentData())
+
+    def days(self) -> int | None:
+        choice = self.choice()
+        if choice == self.EVERY:
+            return self.spin.value()
+        return 0 if choice == self.NEVER else None
+
+    def _choice_changed(self) -> None:
+        self.spin.setEnabled(self.choice() == self.EVERY)
+        self.changed.emit()
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -166,11 +237,15 @@ class ContactForm(QWidget):
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for status in ContactStatus:
             self.status_combo.addItem("", str(status))
+        self.keep_in_touch = KeepInTouchEdit()
+        self.keep_in_touch_combo = self.keep_in_touch.combo
+        self.keep_in_touch_spin = self.keep_in_touch.spin
         self.successor_combo = _ContactPicker(contacts, exclude=contact_id)
         self.relationship_group = self._group(
             ("tags", self.tags_edit),
             ("owner_id", self._beside(self.owner_combo, self.new_owner_button)),
             ("status", self.status_combo),
+            ("keep_in_touch_days", self.keep_in_touch),
             ("successor_of_id", self.successor_combo),
         )
         self.focus["owner_id"] = self.owner_combo
@@ -255,6 +330,8 @@ class ContactForm(QWidget):
             self.owner_combo,
             self.new_owner_button,
             self.status_combo,
+            self.keep_in_touch_combo,
+            self.keep_in_touch_spin,
             self.successor_combo,
             self.notes_edit,
         ]
@@ -310,6 +387,7 @@ class ContactForm(QWidget):
         self.tags_edit.set_tags(draft.tags)
         self._select_data(self.owner_combo, draft.owner_id)
         self._select_data(self.status_combo, str(draft.status))
+        self.keep_in_touch.set_days(draft.keep_in_touch_days)
         self.successor_combo.set_selected(draft.successor_of_id)
         self.notes_edit.setPlainText(draft.notes)
 
@@ -339,6 +417,7 @@ class ContactForm(QWidget):
             owner_id=self.owner_combo.currentData(),
             status=ContactStatus(self.status_combo.currentData()),
             successor_of_id=self.successor_combo.selected_id(),
+            keep_in_touch_days=self.keep_in_touch.days(),
             notes=self.notes_edit.toPlainText(),
         )
 

@@ -37,6 +37,7 @@ class LogInteractionDialog(FormDialog):
         *,
         contact_ids: Sequence[str] = (),
         partnership_id: str | None = None,
+        kind: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +81,8 @@ class LogInteractionDialog(FormDialog):
             shortcut.activated.connect(self.save)
 
         self.people_edit.set_ids(contact_ids)
+        if kind:
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         if partnership_id:
             self.partnership_combo.setCurrentIndex(
                 max(0, self.partnership_combo.findData(partnership_id))

@@ -1,4 +1,5 @@
-"""The partnership editor: partner place, type, formalised on, status, areas, champions, owner.
+"""The partnership editor: partner place, type, formalised on, status, how often to keep in
+touch, areas, champions, owner.
 
 It builds a `PartnershipDraft` for the partnership service; the rules live in the draft's
 `validate`, and each problem comes back to be shown beside its field.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.occasions import partnership_interval
 from crm.domain.partnership_rules import PartnershipDraft
 from crm.domain.partnerships import (
     PARTNERSHIP_STATUS_LABELS,
@@ -27,6 +29,7 @@ from crm.domain.partnerships import (
 from crm.domain.text import DomainError
 from crm.services.bundle import Services
 from crm.services.changes import Changes
+from crm.ui.dialogs.contact_form import KeepInTouchEdit
 from crm.ui.dialogs.form_dialog import FormDialog
 from crm.ui.dialogs.place_dialog import PlaceDialog
 from crm.ui.language import render
@@ -56,6 +59,8 @@ class PartnershipEditor(FormDialog):
         self._version: int | None = None
         self._title = ""
         self._extra_changes = Changes()
+        # The office's interval for each status (the built-in defaults where it set none).
+        self._status_intervals = services.reminders.intervals().status
         self._build()
         loaded = PartnershipDraft()
         if partnership_id is not None:
@@ -84,6 +89,9 @@ class PartnershipEditor(FormDialog):
         self.status_combo = QComboBox()
         for status in PartnershipStatus:
             self.status_combo.addItem("", str(status))
+        self.keep_in_touch = KeepInTouchEdit()
+        self.keep_in_touch_combo = self.keep_in_touch.combo
+        self.keep_in_touch_spin = self.keep_in_touch.spin
         self.areas_edit = TagEdit(self._services.partnerships.areas())
         self.champions_edit = ContactListPicker(self._services.contacts)
         self.owner_combo = QComboBox()
@@ -104,14 +112,16 @@ class PartnershipEditor(FormDialog):
                 "type": self.type_combo,
                 "formalised_on": self.formalised_edit,
                 "status": self.status_combo,
+                "keep_in_touch_days": self.keep_in_touch_combo,
                 "areas": self.areas_edit,
                 "champion_ids": self.champions_edit,
                 "owner_id": self.owner_combo,
                 "notes": self.notes_edit,
             },
-            cells={"place_id": place_cell},
+            cells={"place_id": place_cell, "keep_in_touch_days": self.keep_in_touch},
         )
         self._fill_places()
+        self.status_combo.currentIndexChanged.connect(self._status_changed)
 
     def _fill_places(self, select: str | None = None) -> None:
         current = select or self.place_combo.currentData()
@@ -131,6 +141,7 @@ class PartnershipEditor(FormDialog):
         for key, edit in (("formalised_on", self.formalised_edit), ("areas", self.areas_edit)):
             edit.textEdited.connect(lambda _t, key=key: self.clear_error_on_edit(key))
         self.champions_edit.changed.connect(lambda: self.clear_error_on_edit("champion_ids"))
+        self.keep_in_touch.changed.connect(lambda: self.clear_error_on_edit("keep_in_touch_days"))
         self.notes_edit.textChanged.connect(lambda: self.clear_error_on_edit("notes"))
 
     # Values ------------------------------------------------------------------------------
@@ -142,6 +153,9 @@ class PartnershipEditor(FormDialog):
         select(self.type_combo, str(draft.type))
         self.formalised_edit.setText(draft.formalised_on)
         select(self.status_combo, str(draft.status))
+        self.keep_in_touch.set_days(
+            draft.keep_in_touch_days, suggested=self._status_default(str(draft.status))
+        )
         self.areas_edit.set_tags(draft.areas)
         self.champions_edit.set_ids(draft.champion_ids)
         select(self.owner_combo, draft.owner_id)
@@ -157,7 +171,18 @@ class PartnershipEditor(FormDialog):
             champion_ids=self.champions_edit.ids(),
             owner_id=self.owner_combo.currentData(),
             notes=self.notes_edit.toPlainText(),
+            keep_in_touch_days=self.keep_in_touch.days(),
         )
+
+    def _status_default(self, status: str) -> int | None:
+        """Days of silence the status allows when the partnership has no interval of its own."""
+        return partnership_interval(status, None, self._status_intervals)
+
+    def _status_changed(self) -> None:
+        days = self._status_default(str(self.status_combo.currentData()))
+        if days:
+            self.keep_in_touch.suggest(days)
+        self._retranslate_status_default()
 
     def has_unsaved_changes(self) -> bool:
         return self.draft().cleaned() != self._loaded.cleaned()
@@ -182,6 +207,7 @@ class PartnershipEditor(FormDialog):
                 "type": self.tr("&Type:"),
                 "formalised_on": self.tr("&Formalised on:"),
                 "status": self.tr("&Status:"),
+                "keep_in_touch_days": self.tr("&Keep in touch:"),
                 "areas": self.tr("Cooperation &areas:"),
                 "champion_ids": self.tr("&Champions:"),
                 "owner_id": self.tr("&Owner:"),
@@ -207,7 +233,30 @@ class PartnershipEditor(FormDialog):
         for index in range(self.status_combo.count()):
             status = PartnershipStatus(self.status_combo.itemData(index))
             self.status_combo.setItemText(index, render(PARTNERSHIP_STATUS_LABELS[status]))
+        combo, choices = self.keep_in_touch_combo, self.keep_in_touch
+        combo.setItemText(combo.findData(choices.NEVER), self.tr("Never remind me"))
+        combo.setItemText(combo.findData(choices.EVERY), self.tr("Every … days"))
+        self._retranslate_status_default()
+        combo.setToolTip(
+            self.tr(
+                "When to remind you if there has been no interaction with this partnership. "
+                "By default it depends on the status."
+            )
+        )
+        self.keep_in_touch_spin.setSuffix(self.tr(" days"))
+        self.keep_in_touch_spin.setAccessibleName(self.tr("Days without an interaction"))
         self.save_button.setToolTip(self.tr("Save the partnership (Ctrl+S)"))
+
+    def _retranslate_status_default(self) -> None:
+        """The first choice names the interval of the status now chosen."""
+        days = self._status_default(str(self.status_combo.currentData()))
+        text = (
+            self.tr("Status default (%n day(s))", "", days)
+            if days
+            else self.tr("Status default (never)")
+        )
+        combo = self.keep_in_touch_combo
+        combo.setItemText(combo.findData(self.keep_in_touch.DEFAULT), text)
 
     # Saving ------------------------------------------------------------------------------
     def save(self) -> None:

@@ -273,6 +273,13 @@ class ContactsPage(QWidget):
     def new_contact(self) -> None:
         self._open_editor(None)
 
+    def open_contact(self, contact_id: str) -> None:
+        """Show `contact_id` (clearing a search that hides it) and open its editor."""
+        if contact_id not in self.selected_ids():
+            self.search.clear()
+            self._select([contact_id])
+        self._open_editor(contact_id)
+
     def edit_selected(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
