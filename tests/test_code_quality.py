@@ -33,3 +33,31 @@ def test_types_check() -> None:
     pytest.importorskip("mypy")
     result = run(sys.executable, "-m", "mypy", "crm")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_layers_depend_downwards() -> None:
+    """crm/domain imports nothing of the project but itself; Qt only in crm/ui and crm/app.py."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "crm"
+    problems = []
+    for path in root.rglob("*.py"):
+        module = path.relative_to(root.parent).with_suffix("").as_posix().replace("/", ".")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                if (
+                    module.startswith("crm.domain")
+                    and name.startswith("crm.")
+                    and not (name.startswith("crm.domain"))
+                ):
+                    problems.append(f"{module} imports {name}")
+                qt_allowed = module.startswith("crm.ui") or module == "crm.app"
+                if name.startswith(("PySide6", "apscheduler.schedulers.qt")) and not qt_allowed:
+                    problems.append(f"{module} imports {name}")
+    assert not problems, problems

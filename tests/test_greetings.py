@@ -16,11 +16,11 @@ from crm.domain.greetings import (
     parse_template_file,
     render_greeting,
     salutation,
-    shipped_templates,
     validate_template,
 )
 from crm.domain.salutations import position_title
 from crm.domain.text import DomainError
+from crm.services.greeting_templates import shipped_templates
 
 MUELLER = Recipient("1", "Müller", "Katrin", honorific="Dr", language="de")
 WANG = Recipient(

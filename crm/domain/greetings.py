@@ -9,7 +9,8 @@ CONTRACT (shared by the campaign service and the UI; keep these names stable):
 - `GREETING_OCCASIONS`: the occasion codes a campaign can be for, in menu order.
 - `salutation(recipient, language)`: "Dear Dr Müller," / "尊敬的王主任：".
 - `languages_for(recipient)`: the languages a message is written in, first the main one.
-- `shipped_templates()`: the templates that come with Liaison (resources/greetings).
+- `parse_template_file(...)`: one template from the file format of resources/greetings
+  (read by `crm.services.greeting_templates.shipped_templates()`).
 - `render_greeting(templates, recipient, context)`: a `Greeting` (subject, text, html).
 - `validate_template(subject, body)`: what is wrong with a template, for the editor.
 
@@ -28,7 +29,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
@@ -38,9 +38,6 @@ from markupsafe import escape
 
 from crm.domain.salutations import salutation
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
-
-# crm.paths is a leaf module (no Qt, no database) that only knows where the shipped files are.
-from crm.paths import resources_dir
 
 __all__ = [
     "GREETING_OCCASIONS",
@@ -54,7 +51,6 @@ __all__ = [
     "parse_template_file",
     "render_greeting",
     "salutation",
-    "shipped_templates",
     "validate_template",
 ]
 
@@ -430,24 +426,3 @@ def parse_template_file(occasion: str, language: str, text: str) -> GreetingTemp
     if not first.startswith("Subject:"):
         raise DomainError(BAD_FILE.with_params(file=f"{occasion}.{language}.txt"))
     return GreetingTemplate(occasion, language, first[len("Subject:") :].strip(), rest.strip("\n"))
-
-
-def templates_dir() -> Path:
-    return resources_dir() / "greetings"
-
-
-@lru_cache(maxsize=1)
-def _shipped() -> tuple[GreetingTemplate, ...]:
-    found = []
-    for occasion in GREETING_OCCASIONS:
-        for language in TEMPLATE_LANGUAGES:
-            path = templates_dir() / f"{occasion}.{language}.txt"
-            if path.is_file():
-                found.append(parse_template_file(occasion, language, path.read_text("utf-8")))
-    return tuple(found)
-
-
-def shipped_templates() -> dict[tuple[str, str], GreetingTemplate]:
-    """The templates that come with Liaison, by (occasion, language); the office's own ones
-    live in the database and take precedence there."""
-    return {(t.occasion, t.language): t for t in _shipped()}

@@ -52,7 +52,6 @@ from crm.domain.greetings import (
     Recipient,
     languages_for,
     render_greeting,
-    shipped_templates,
     validate_template,
 )
 from crm.domain.names import latin_name
@@ -63,6 +62,7 @@ from crm.domain.partnerships import InteractionKind
 from crm.domain.places import country_name
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator, ValidationErrors
 from crm.services.changes import Changes
+from crm.services.greeting_templates import shipped_templates
 from crm.store import greetings as q
 from crm.store import interactions as iq
 from crm.store.database import Database

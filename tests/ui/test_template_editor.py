@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from crm.domain.greetings import shipped_templates
+from crm.services.greeting_templates import shipped_templates
 from crm.services.greetings import GreetingService
 from crm.ui.dialogs.greeting_wizard import RECIPIENTS_PAGE, GreetingWizard
 from crm.ui.dialogs.template_editor import TemplateEditor
