@@ -17,6 +17,8 @@ from crm import __version__
 from crm.domain.names import latin_name
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Translator
 from crm.i18n import LANGUAGES, default_language, translator
+from crm.services.exchange.columns import FIELDS
+from crm.services.exchange.vcard_writer import VCARD_VERSIONS
 
 DEMO_LOADED = QT_TRANSLATE_NOOP("Cli", "Sample office loaded: {created} records added.")
 DEMO_ALREADY = QT_TRANSLATE_NOOP("Cli", "The sample office is already loaded: nothing added.")
@@ -51,7 +53,17 @@ EXPORTED = {
     "calendar": QT_TRANSLATE_NOOP("Cli", "Exported {count} occasions to “{path}”."),
 }
 CANNOT_WRITE = QT_TRANSLATE_NOOP("Cli", "“{path}” could not be written: {reason}")
-EXPORT_FORMATS = ("json", "csv", "xlsx", "ics")
+EXPORT_FORMATS = ("json", "csv", "xlsx", "vcf", "ics")
+VCF_IS_CONTACTS = QT_TRANSLATE_NOOP(
+    "Cli", "Only contacts are exported as vCards: choose json, csv or xlsx for this export."
+)
+REJECTED_WRITTEN = QT_TRANSLATE_NOOP(
+    "Cli",
+    "{count} entries that could not be imported were written to “{path}”, to fix and import again.",
+)
+NOTHING_REJECTED = QT_TRANSLATE_NOOP(
+    "Cli", "Every entry could be imported: “{path}” was not written."
+)
 CALENDAR_IS_ICS = QT_TRANSLATE_NOOP(
     "Cli", "The calendar is exported as iCalendar only: use --format ics, or a name ending in .ics."
 )
@@ -129,24 +141,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("--dry-run", action="store_true", help="report only, change nothing")
     importing.add_argument("--json", action="store_true", help="the report as one JSON object")
+    importing.add_argument(
+        "--rejected",
+        metavar="FILE",
+        help="contacts: write the rows or cards that could not be imported to FILE (of the "
+        "imported file's kind, with the reason in an error column), to fix and import again",
+    )
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="contacts from CSV or Excel: import the column HEADER as FIELD (HEADER= leaves it "
+        "out); repeat for more columns. Fields: " + ", ".join(FIELDS),
+    )
 
     export = commands.add_parser(
         "export",
-        help="export contacts, partnerships or delegations as JSON, CSV or Excel, or the "
-        "calendar of the coming year's occasions as iCalendar (.ics)",
+        help="export contacts (also as vCards), partnerships or delegations as JSON, CSV or "
+        "Excel, or the calendar of the coming year's occasions as iCalendar (.ics)",
     )
     _common(export, suppress=True)
     export.add_argument("what", choices=["contacts", "partnerships", "delegations", "calendar"])
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="json, csv or xlsx; ics for the calendar (default: from the name of --out, "
-        "else json, or ics for the calendar)",
+        help="json, csv or xlsx; vcf for contacts; ics for the calendar (default: from the "
+        "name of --out, else json, or ics for the calendar)",
+    )
+    export.add_argument(
+        "--vcard-version",
+        choices=VCARD_VERSIONS,
+        default="4.0",
+        help="vcf: vCard 4.0 (default), or 3.0 for older address books",
     )
     export.add_argument(
         "--out",
         metavar="FILE",
-        help="the file to write (default: stdout, for json, csv and ics)",
+        help="the file to write (default: stdout, for json, csv, vcf and ics)",
     )
     export.add_argument(
         "--date", metavar="D", help="calendar: first day, YYYY-MM-DD (default: today)"
@@ -250,6 +282,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.format = args.format or _format_of(args.out, default=default)
         if args.format == "xlsx" and args.what != "calendar" and args.out in (None, "-"):
             parser.error("an Excel export needs --out FILE")
+    if args.command == "import":
+        args.mapping = _mapping(parser, args)
     if args.command in ("remind", "export") and not 0 <= args.days <= 3660:
         parser.error("--days takes a number from 0 to 3660")
     if args.command == "greet":
@@ -322,6 +356,24 @@ def _contacts(args: argparse.Namespace, tr: Translator) -> int:
     return 0
 
 
+def _mapping(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> dict[str, str | None] | None:
+    """The --map options as header → field (None: leave the column out); bad ones: usage."""
+    if args.kind != "contacts" and (args.map or args.rejected):
+        parser.error("--map and --rejected are for --kind contacts")
+    mapping: dict[str, str | None] = {}
+    for option in args.map:
+        header, equals, target = option.partition("=")
+        if not equals or not header.strip():
+            parser.error(f"--map takes HEADER=FIELD, not “{option}”")
+        target = target.strip()
+        if target and target not in FIELDS:
+            parser.error(f"--map: “{target}” is not a field; use one of {', '.join(FIELDS)}")
+        mapping[header.strip()] = target or None
+    return mapping or None
+
+
 def _import(args: argparse.Namespace, tr: Translator) -> int:
     from pathlib import Path
 
@@ -331,7 +383,9 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
     if not path.is_file():
         raise DomainError(NO_FILE.with_params(name=args.file))
     if args.kind == "contacts":
-        report, _changes = ContactImporter(_open(args)).import_file(path, dry_run=args.dry_run)
+        report, _changes = ContactImporter(_open(args)).import_file(
+            path, dry_run=args.dry_run, mapping=args.mapping
+        )
     else:
         from crm.services.history_exchange import HistoryExchange
 
@@ -340,8 +394,11 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
             report, _changes = exchange.import_partnerships(path, dry_run=args.dry_run)
         else:
             report, _changes = exchange.import_delegations(path, dry_run=args.dry_run)
+    rejected = report.write_rejected(Path(args.rejected), tr) if args.rejected else 0
     if args.json:
-        _print_json(report.as_dict(tr))
+        result = report.as_dict(tr)
+        result["rejected_file"] = args.rejected if rejected else None
+        _print_json(result)
     else:
         summary = IMPORT_DRY_RUN if args.dry_run else IMPORT_DONE
         print(
@@ -357,6 +414,13 @@ def _import(args: argparse.Namespace, tr: Translator) -> int:
                 IMPORT_LINE.with_params(
                     line=problem.line, message=problem.message.render(tr)
                 ).render(tr)
+            )
+        if args.rejected:
+            written = REJECTED_WRITTEN.with_params(count=rejected, path=args.rejected)
+            print(
+                (written if rejected else NOTHING_REJECTED.with_params(path=args.rejected)).render(
+                    tr
+                )
             )
     if report.errors:
         print(IMPORT_HAD_ERRORS.with_params(errors=len(report.errors)).render(tr), file=sys.stderr)
@@ -375,6 +439,8 @@ def _export(args: argparse.Namespace, tr: Translator) -> int:
         return _export_calendar(args, tr)
     if args.format == "ics":
         raise DomainError(ICS_IS_CALENDAR)
+    if args.format == "vcf" and args.what != "contacts":
+        raise DomainError(VCF_IS_CONTACTS)
     from pathlib import Path
 
     from crm.services.exchange.history_columns import DELEGATION_FIELDS, PARTNERSHIP_FIELDS
@@ -397,6 +463,8 @@ def _export(args: argparse.Namespace, tr: Translator) -> int:
             items, columns, flatten = exchange.partnerships(), PARTNERSHIP_FIELDS, flat_partnership
         else:
             items, columns, flatten = exchange.delegations(), DELEGATION_FIELDS, flat_delegation
+    if args.format == "vcf":
+        return _export_vcards(args, items, tr)
     if args.out in (None, "-"):
         if args.format == "json":
             _print_json(items)
@@ -412,6 +480,27 @@ def _export(args: argparse.Namespace, tr: Translator) -> int:
         reason = error.strerror or str(error)
         raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
     print(EXPORTED[args.what].with_params(count=len(items), path=args.out).render(tr))
+    return 0
+
+
+def _export_vcards(args: argparse.Namespace, items: list[dict[str, Any]], tr: Translator) -> int:
+    from pathlib import Path
+
+    from crm.services.exchange.vcard_writer import vcard_text, write_vcards
+
+    version = args.vcard_version
+    if args.out in (None, "-"):
+        # Bytes, so that the cards keep their CRLF line ends on every system.
+        for item in items:
+            sys.stdout.buffer.write(vcard_text(item, version=version).encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    try:
+        count = write_vcards(Path(args.out), items, version=version)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
+    print(EXPORTED["contacts"].with_params(count=count, path=args.out).render(tr))
     return 0
 
 

@@ -228,6 +228,18 @@
         <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
+        <source>Only contacts are exported as vCards: choose json, csv or xlsx for this export.</source>
+        <translation>只有联系人可以导出为 vCard：此项导出请选择 json、csv 或 xlsx。</translation>
+    </message>
+    <message>
+        <source>{count} entries that could not be imported were written to “{path}”, to fix and import again.</source>
+        <translation>已将 {count} 个无法导入的条目写入“{path}”，更正后可再次导入。</translation>
+    </message>
+    <message>
+        <source>Every entry could be imported: “{path}” was not written.</source>
+        <translation>所有条目均可导入：未写入“{path}”。</translation>
+    </message>
+    <message>
         <source>The calendar is exported as iCalendar only: use --format ics, or a name ending in .ics.</source>
         <translation>日历只能导出为 iCalendar 格式：请使用 --format ics，或使用以 .ics 结尾的文件名。</translation>
     </message>

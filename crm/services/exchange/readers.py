@@ -267,8 +267,11 @@ def _card_values(card: Any, record: RawRecord) -> None:
         record.add("tags", value if isinstance(value, list) else [value])
     for value in values("note")[:1]:
         record.add("notes", value)
-    for value in values("lang")[:1]:
+    for value in [*values("lang"), *values("x-liaison-language")][:1]:
         record.add("language", value)
+    # Ours: a lunar birthday, which must not be in BDAY (a phone would take it as Gregorian).
+    for value in values("x-liaison-birthday")[:1]:
+        record.add("birthday", str(value))
     for line in contents.get("bday", [])[:1]:
         value = line.value
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
