@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from crm.domain.chinese_calendar import chinese_festivals, lunar_birthday
 from crm.domain.national_days import is_fixed, national_day
@@ -213,6 +214,7 @@ def _in(day: dt.date, start: dt.date, end: dt.date) -> bool:
     return start <= day <= end
 
 
+@lru_cache(maxsize=4096)
 def same_day_in(year: int, month: int, day: int) -> dt.date:
     """Month/day in `year`; 29 February becomes 28 February in a common year."""
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
