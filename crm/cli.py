@@ -90,6 +90,12 @@ GREET_HAD_FAILURES = QT_TRANSLATE_NOOP(
 )
 GREET_PASSWORD = QT_TRANSLATE_NOOP("Cli", "Password for {user} on {host}: ")
 UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Cli", "There is no staff member called “{name}”.")
+HANDOVER_WRITTEN = QT_TRANSLATE_NOOP(
+    "Handover",
+    "Handover of {owner} written to “{path}”: {partnerships} partnerships, {contacts} contacts, "
+    "{agreements} agreements, {delegations} delegations, {interactions} interactions, "
+    "{follow_ups} open follow-ups, {occasions} coming occasions.",
+)
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -198,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--json", action="store_true", help="one JSON array on stdout")
 
     _add_greet(commands)
+    _add_handover(commands)
 
     check = commands.add_parser("check", help="integrity and migration status of the database")
     _common(check, suppress=True)
@@ -268,6 +275,23 @@ def _add_greet(commands: Any) -> None:
     )
 
 
+def _add_handover(commands: Any) -> None:
+    handover = commands.add_parser(
+        "handover", help="the handover package of a colleague who leaves or changes desk"
+    )
+    _common(handover, suppress=True)
+    actions = handover.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="everything a staff member owns and everything it touches, in one zip: the data "
+        "as JSON, the contacts as vCards, the coming year as iCalendar and a dossier to read",
+    )
+    _common(export, suppress=True)
+    export.add_argument("--owner", required=True, metavar="NAME", help="the staff member")
+    export.add_argument("--out", required=True, metavar="FILE.zip", help="the zip to write")
+    export.add_argument("--json", action="store_true", help="the manifest as one JSON object")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -302,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "remind": _remind,
         "greet": _greet,
+        "handover": _handover,
     }
     try:
         return handlers[args.command](args, tr)
@@ -703,6 +728,42 @@ def _print_campaign(report: Any, args: argparse.Namespace, tr: Translator) -> No
     else:
         summary = GREET_SENT.with_params(sent=report.sent, **counts)
     print(summary.render(tr))
+
+
+def _handover(args: argparse.Namespace, tr: Translator) -> int:
+    """`handover export`: the package, then one sentence with its counts (or the manifest)."""
+    from pathlib import Path
+
+    from crm.services.handover import HandoverService
+
+    service = HandoverService(_open(args))
+    try:
+        manifest = service.export(args.owner, Path(args.out), translate=tr, language=args.language)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
+    if args.json:
+        _print_json(manifest.as_dict())
+        return 0
+    counts = manifest.counts
+    summary = HANDOVER_WRITTEN.with_params(
+        owner=manifest.owner,
+        path=args.out,
+        occasions=counts["calendar.ics"],
+        **{name: counts[f"{name}.json"] for name in _HANDOVER_COUNTED},
+    )
+    print(summary.render(tr))
+    return 0
+
+
+_HANDOVER_COUNTED = (
+    "partnerships",
+    "contacts",
+    "agreements",
+    "delegations",
+    "interactions",
+    "follow_ups",
+)
 
 
 def _print_json(value: Any) -> None:

@@ -2229,6 +2229,93 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Handover of {owner} written to “{path}”: {partnerships} partnerships, {contacts} contacts, {agreements} agreements, {delegations} delegations, {interactions} interactions, {follow_ups} open follow-ups, {occasions} coming occasions.</source>
+        <translation>{owner}的交接材料已写入“{path}”：友好关系 {partnerships} 个、联系人 {contacts} 位、协议 {agreements} 份、代表团 {delegations} 个、往来记录 {interactions} 条、待办跟进 {follow_ups} 项、近期日程 {occasions} 个。</translation>
+    </message>
+    <message>
+        <source>Handover dossier of {owner}</source>
+        <translation>{owner}的工作交接手册</translation>
+    </message>
+    <message>
+        <source>Prepared on {date}.</source>
+        <translation>编制日期：{date}。</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友好关系</translation>
+    </message>
+    <message>
+        <source>{owner} owns no partnerships.</source>
+        <translation>{owner}名下没有负责的友好关系。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Formalised on</source>
+        <translation>正式结好日期</translation>
+    </message>
+    <message>
+        <source>Cooperation areas</source>
+        <translation>合作领域</translation>
+    </message>
+    <message>
+        <source>The story so far</source>
+        <translation>交往历程</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>signed {date}</source>
+        <translation>签署于 {date}</translation>
+    </message>
+    <message>
+        <source>review {date}</source>
+        <translation>复核于 {date}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>到期于 {date}</translation>
+    </message>
+    <message>
+        <source>Documents: {names}</source>
+        <translation>文件：{names}</translation>
+    </message>
+    <message>
+        <source>Recent interactions</source>
+        <translation>近期往来</translation>
+    </message>
+    <message>
+        <source>Key people</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Due in the next 12 months</source>
+        <translation>未来 12 个月的日程</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待办跟进事项</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExchange</name>
     <message>
         <source>There is no partnership “{value}” in Liaison: import the partnerships first.</source>

@@ -1,0 +1,611 @@
+"""The handover package: everything a leaving colleague owns, and everything it touches, in one zip.
+
+Decisions:
+- The selection starts from the partnerships the person owns. Their contacts are those they own
+  plus the people of those partnerships (champions, signatories, delegation leaders and members,
+  people at the partnership's interactions); the interactions are those about the partnerships
+  or their delegations, or with any of these contacts, and the people at those are added too, so
+  that every reference in the package points at something in it. The closure stops there: an
+  interaction of a champion's is not followed to the champion's other partnerships.
+- The data is in DESIGN.md's JSON shapes (contacts and partnerships exactly as `crm export`
+  writes them), beside a .vcf and an .ics that any address book and calendar opens, and a
+  dossier a person reads.
+- Agreement documents live in the `documents/` folder beside the database, not in it: their
+  bytes go under `documents/<agreement id>/<stored name>`; a file missing on disk is listed
+  with `"included": false` rather than failing the whole handover.
+- The zip is written beside its final name and moved into place: it appears whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from crm.domain.names import full_label
+from crm.domain.occasions import Occasion
+from crm.domain.partnerships import (
+    AGREEMENT_KIND_LABELS,
+    INTERACTION_KIND_LABELS,
+    PARTNERSHIP_STATUS_LABELS,
+    PARTNERSHIP_TYPE_LABELS,
+)
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator
+from crm.services.agenda import AgendaService
+from crm.services.agreements import AgreementService
+from crm.services.calendar_export import calendar_ics, calendar_occasions
+from crm.services.contacts import ContactService
+from crm.services.exchange.vcard_writer import vcard_text
+from crm.services.exchange.writers import _replacing
+from crm.services.greetings import GreetingService
+from crm.services.history_exchange import HistoryExchange
+from crm.store.database import Database
+from crm.store.models import Contact, Organisation, Place, Staff
+from crm.store.partnership_models import (
+    Agreement,
+    AgreementDocument,
+    AgreementSignatory,
+    FollowUp,
+    Interaction,
+    InteractionContact,
+)
+
+FORMAT = "liaison-handover"
+FORMAT_VERSION = 1
+CALENDAR_DAYS = 365
+RECENT_INTERACTIONS = 10
+
+# The sentence `crm greet --owner` already says, in the same context so it shares its translation.
+UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Cli", "There is no staff member called “{name}”.")
+TITLE = QT_TRANSLATE_NOOP("Handover", "Handover dossier of {owner}")
+PREPARED = QT_TRANSLATE_NOOP("Handover", "Prepared on {date}.")
+PARTNERSHIPS = QT_TRANSLATE_NOOP("Handover", "Partnerships")
+NO_PARTNERSHIPS = QT_TRANSLATE_NOOP("Handover", "{owner} owns no partnerships.")
+STATUS = QT_TRANSLATE_NOOP("Handover", "Status")
+TYPE = QT_TRANSLATE_NOOP("Handover", "Type")
+FORMALISED = QT_TRANSLATE_NOOP("Handover", "Formalised on")
+AREAS = QT_TRANSLATE_NOOP("Handover", "Cooperation areas")
+STORY = QT_TRANSLATE_NOOP("Handover", "The story so far")
+AGREEMENTS = QT_TRANSLATE_NOOP("Handover", "Agreements")
+SIGNED = QT_TRANSLATE_NOOP("Handover", "signed {date}")
+REVIEW = QT_TRANSLATE_NOOP("Handover", "review {date}")
+EXPIRES = QT_TRANSLATE_NOOP("Handover", "expires {date}")
+DOCUMENTS = QT_TRANSLATE_NOOP("Handover", "Documents: {names}")
+RECENT = QT_TRANSLATE_NOOP("Handover", "Recent interactions")
+KEY_PEOPLE = QT_TRANSLATE_NOOP("Handover", "Key people")
+DUE = QT_TRANSLATE_NOOP("Handover", "Due in the next 12 months")
+FOLLOW_UPS = QT_TRANSLATE_NOOP("Handover", "Open follow-ups")
+NO_DATE = QT_TRANSLATE_NOOP("Handover", "no date")
+NONE = QT_TRANSLATE_NOOP("Handover", "None.")
+
+Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class HandoverManifest:
+    owner: str
+    created_at: str
+    counts: dict[str, int]
+    sha256: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> Item:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "owner": self.owner,
+            "created_at": self.created_at,
+            "counts": self.counts,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass
+class _Selection:
+    owner: str
+    partnerships: list[Item]
+    contacts: list[Item]
+    organisations: list[Item]
+    delegations: list[Item]
+    agreements: list[Item]
+    interactions: list[Item]
+    follow_ups: list[Item]
+    templates: list[Item]
+    documents: dict[str, Path]  # name in the zip -> file on disk
+
+
+class HandoverService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def export(
+        self,
+        owner: str,
+        out: Path,
+        *,
+        today: dt.date | None = None,
+        translate: Translator | None = None,
+        language: str = "en",
+    ) -> HandoverManifest:
+        """Write the handover package of the staff member called `owner` to `out`."""
+        today = today or dt.date.today()
+        chosen = self._select(owner)
+        files = _data_files(chosen)
+        occasions = self._occasions(chosen, today)
+        ics = calendar_ics(occasions, start=today, translate=translate, language=language)
+        files["calendar.ics"] = ics
+        agenda = AgendaService.as_dicts(occasions, translate, start=today, language=language)
+        files["dossier.html"] = dossier_html(
+            chosen, agenda, today=today, translate=translate, language=language
+        ).encode("utf-8")
+        counts = {name: len(getattr(chosen, name.removesuffix(".json"))) for name in _JSON_FILES}
+        counts["contacts.vcf"] = len(chosen.contacts)
+        counts["calendar.ics"] = len(occasions)
+        counts["documents"] = len(chosen.documents)
+        checksums = {name: _sha256(data) for name, data in files.items()}
+        for name, path in chosen.documents.items():
+            checksums[name] = _sha256(path.read_bytes())
+        manifest = HandoverManifest(
+            owner=chosen.owner,
+            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            counts=counts,
+            sha256=checksums,
+        )
+        with (
+            _replacing(out, "wb") as handle,
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            archive.writestr("manifest.json", _json(manifest.as_dict()))
+            for name, data in files.items():
+                archive.writestr(name, data)
+            for name, path in chosen.documents.items():
+                archive.write(path, name)
+        return manifest
+
+    # Selection ---------------------------------------------------------------------------
+    def _select(self, owner: str) -> _Selection:
+        with self.db.session() as session:
+            staff = _staff(session, owner)
+        if staff is None:
+            raise DomainError(UNKNOWN_OWNER.with_params(name=owner))
+        owner_id, owner_name = staff
+        history = HistoryExchange(self.db)
+        partnerships = [p for p in history.partnerships() if p["owner"] == owner_name]
+        pids = {p["id"] for p in partnerships}
+        delegations = [d for d in history.delegations() if d["partnership"] in pids]
+        dids = {d["id"] for d in delegations}
+        with self.db.session() as session:
+            people = _owned_contacts(session, owner_id)
+            for partnership in partnerships:
+                people.update(partnership.get("champions") or [])
+            for delegation in delegations:
+                people.update(m["contact"] for m in delegation["members"] if m.get("contact"))
+                if delegation.get("leader"):
+                    people.add(delegation["leader"])
+            agreements, documents = self._agreements(session, pids)
+            for agreement in agreements:
+                people.update(s["contact"] for s in agreement["signatories"])
+            interactions = _interactions(session, pids, dids, people)
+            for interaction in interactions:
+                people.update(c["contact"] for c in interaction["contacts"])
+            follow_ups = _follow_ups(session, pids, dids)
+            organisations = _organisations(session, people)
+        contacts = ContactService(self.db).as_dicts(sorted(people))
+        return _Selection(
+            owner=owner_name,
+            partnerships=partnerships,
+            contacts=sorted(contacts, key=_contact_order),
+            organisations=organisations,
+            delegations=delegations,
+            agreements=agreements,
+            interactions=interactions,
+            follow_ups=follow_ups,
+            templates=self._templates(),
+            documents=documents,
+        )
+
+    def _agreements(self, session: Session, pids: set[str]) -> tuple[list[Item], dict[str, Path]]:
+        agreement, document = _t(Agreement), _t(AgreementDocument)
+        signatory, contact = _t(AgreementSignatory), _t(Contact)
+        rows = session.execute(
+            select(agreement).where(agreement.c.partnership_id.in_(pids or {""}))
+        ).all()
+        ids = [r.id for r in rows]
+        signatories: dict[str, list[Item]] = defaultdict(list)
+        for agreement_id, contact_id, family, given, name_zh in session.execute(
+            select(
+                signatory.c.agreement_id,
+                contact.c.id,
+                contact.c.family_name,
+                contact.c.given_name,
+                contact.c.name_zh,
+            )
+            .join(contact, contact.c.id == signatory.c.contact_id)
+            .where(signatory.c.agreement_id.in_(ids or [""]))
+            .order_by(contact.c.sort_key, contact.c.id)
+        ):
+            label = full_label(family, given, name_zh)
+            signatories[agreement_id].append({"contact": contact_id, "name": label})
+        folder = AgreementService(self.db).documents_folder()
+        attached: dict[str, list[Item]] = defaultdict(list)
+        files: dict[str, Path] = {}
+        for d in session.execute(
+            select(document)
+            .where(document.c.agreement_id.in_(ids or [""]))
+            .order_by(document.c.added_at, document.c.id)
+        ):
+            path = folder / d.agreement_id / d.stored_name
+            name = f"documents/{d.agreement_id}/{d.stored_name}"
+            included = path.is_file()
+            if included:
+                files[name] = path
+            attached[d.agreement_id].append(
+                {
+                    "id": d.id,
+                    "filename": d.filename,
+                    "sha256": d.sha256,
+                    "path": name if included else None,
+                    "included": included,
+                }
+            )
+        items = [
+            {
+                "id": r.id,
+                "partnership": r.partnership_id,
+                "kind": r.kind,
+                "title": r.title,
+                "signed_on": r.signed_on or None,
+                "review_on": r.review_on or None,
+                "expires_on": r.expires_on or None,
+                "notes": r.notes,
+                "signatories": signatories[r.id],
+                "documents": attached[r.id],
+            }
+            for r in rows
+        ]
+        items.sort(key=lambda a: (a["partnership"], a["signed_on"] or "", a["id"]))
+        return items, files
+
+    def _templates(self) -> list[Item]:
+        """The office's own greeting templates; the shipped ones come with every Liaison."""
+        greetings = GreetingService(self.db)
+        return [
+            {
+                "occasion": t.occasion,
+                "language": t.language,
+                "subject": t.subject,
+                "body": t.body,
+            }
+            for key, t in sorted(greetings.templates().items())
+            if greetings.is_customised(*key)
+        ]
+
+    def _occasions(self, chosen: _Selection, today: dt.date) -> list[Occasion]:
+        subjects = {
+            *(p["id"] for p in chosen.partnerships),
+            *(c["id"] for c in chosen.contacts),
+            *(a["id"] for a in chosen.agreements),
+            *(d["id"] for d in chosen.delegations),
+            *(f["id"] for f in chosen.follow_ups),
+        }
+        agenda = AgendaService(self.db).agenda(today, CALENDAR_DAYS)
+        mine = [o for o in agenda if o.subject is not None and o.subject.id in subjects]
+        return calendar_occasions(mine, start=today)
+
+
+_JSON_FILES = (
+    "contacts.json",
+    "organisations.json",
+    "partnerships.json",
+    "delegations.json",
+    "agreements.json",
+    "interactions.json",
+    "follow_ups.json",
+    "templates.json",
+)
+
+
+def _data_files(chosen: _Selection) -> dict[str, bytes]:
+    files = {name: _json(getattr(chosen, name.removesuffix(".json"))) for name in _JSON_FILES}
+    files["contacts.vcf"] = "".join(vcard_text(c) for c in chosen.contacts).encode("utf-8")
+    return files
+
+
+def _t(model: Any) -> Any:
+    return model.__table__
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _contact_order(contact: Item) -> tuple[str, str]:
+    label = full_label(contact["family_name"], contact["given_name"], contact["name_zh"])
+    return label.casefold(), contact["id"]
+
+
+def _staff(session: Session, name: str) -> tuple[str, str] | None:
+    """(id, name) of the staff member called `name`, whatever the case of its letters."""
+    wanted = name.strip().casefold()
+    staff = _t(Staff)
+    for staff_id, staff_name in session.execute(select(staff.c.id, staff.c.name)):
+        if staff_name.casefold() == wanted:
+            return staff_id, staff_name
+    return None
+
+
+def _owned_contacts(session: Session, owner_id: str) -> set[str]:
+    contact = _t(Contact)
+    return set(session.scalars(select(contact.c.id).where(contact.c.owner_id == owner_id)))
+
+
+def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+def _interactions(session: Session, pids: set[str], dids: set[str], people: set[str]) -> list[Item]:
+    interaction, taking_part, staff = _t(Interaction), _t(InteractionContact), _t(Staff)
+    ids: set[str] = set(
+        session.scalars(
+            select(interaction.c.id).where(
+                or_(
+                    interaction.c.partnership_id.in_(pids or {""}),
+                    interaction.c.delegation_id.in_(dids or {""}),
+                )
+            )
+        )
+    )
+    for chunk in _chunks(people):
+        ids.update(
+            session.scalars(
+                select(taking_part.c.interaction_id).where(taking_part.c.contact_id.in_(chunk))
+            )
+        )
+    contact = _t(Contact)
+    participants: dict[str, list[Item]] = defaultdict(list)
+    items: list[Item] = []
+    for chunk in _chunks(ids):
+        for interaction_id, contact_id, family, given, name_zh in session.execute(
+            select(
+                taking_part.c.interaction_id,
+                contact.c.id,
+                contact.c.family_name,
+                contact.c.given_name,
+                contact.c.name_zh,
+            )
+            .join(contact, contact.c.id == taking_part.c.contact_id)
+            .where(taking_part.c.interaction_id.in_(chunk))
+            .order_by(contact.c.sort_key, contact.c.id)
+        ):
+            label = full_label(family, given, name_zh)
+            participants[interaction_id].append({"contact": contact_id, "name": label})
+        for row in session.execute(
+            select(interaction, staff.c.name.label("staff_name"))
+            .outerjoin(staff, staff.c.id == interaction.c.staff_id)
+            .where(interaction.c.id.in_(chunk))
+        ):
+            items.append(
+                {
+                    "id": row.id,
+                    "kind": row.kind,
+                    "date": row.occurred_on,
+                    "partnership": row.partnership_id,
+                    "delegation": row.delegation_id,
+                    "staff": row.staff_name,
+                    "contacts": participants[row.id],
+                    "note": row.note,
+                }
+            )
+    items.sort(key=lambda i: (i["date"], i["id"]))
+    return items
+
+
+def _follow_ups(session: Session, pids: set[str], dids: set[str]) -> list[Item]:
+    follow_up, staff = _t(FollowUp), _t(Staff)
+    rows = session.execute(
+        select(follow_up, staff.c.name.label("assignee_name"))
+        .outerjoin(staff, staff.c.id == follow_up.c.assignee_id)
+        .where(follow_up.c.done_at.is_(None))
+        .where(
+            or_(
+                follow_up.c.partnership_id.in_(pids or {""}),
+                follow_up.c.delegation_id.in_(dids or {""}),
+            )
+        )
+    )
+    items = [
+        {
+            "id": r.id,
+            "partnership": r.partnership_id,
+            "delegation": r.delegation_id,
+            "description": r.description,
+            "assignee": r.assignee_name,
+            "due_on": r.due_on or None,
+        }
+        for r in rows
+    ]
+    items.sort(key=lambda f: (f["due_on"] or "9999", f["id"]))
+    return items
+
+
+def _organisations(session: Session, people: set[str]) -> list[Item]:
+    contact, organisation, place = _t(Contact), _t(Organisation), _t(Place)
+    ids: set[str] = set()
+    for chunk in _chunks(people):
+        ids.update(
+            i
+            for i in session.scalars(
+                select(contact.c.organisation_id).where(contact.c.id.in_(chunk))
+            )
+            if i
+        )
+    items = []
+    for chunk in _chunks(ids):
+        for row in session.execute(
+            select(organisation, place.c.name.label("place_name"))
+            .outerjoin(place, place.c.id == organisation.c.place_id)
+            .where(organisation.c.id.in_(chunk))
+        ):
+            items.append(
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "name_zh": row.name_zh,
+                    "kind": row.kind,
+                    "place": row.place_name,
+                    "website": row.website,
+                }
+            )
+    items.sort(key=lambda o: (o["name"].casefold(), o["id"]))
+    return items
+
+
+# The dossier ----------------------------------------------------------------------------
+
+
+def dossier_html(
+    chosen: _Selection,
+    agenda: list[Item],
+    *,
+    today: dt.date,
+    translate: Translator | None,
+    language: str,
+) -> str:
+    """A page a successor reads first: per partnership the story, the paper and the people,
+    then what is coming. Every value is escaped."""
+
+    def t(text: Text, **params: Any) -> str:
+        return html.escape(text.with_params(**params).render(translate))
+
+    def label(labels: dict[Any, Text], code: str) -> str:
+        for key, text in labels.items():
+            if str(key) == code:
+                return html.escape(text.render(translate))
+        return html.escape(code)
+
+    e = html.escape
+    chinese = language.startswith("zh")
+    contacts = {c["id"]: c for c in chosen.contacts}
+    partners = {p["id"]: p for p in chosen.partnerships}
+    title = t(TITLE, owner=chosen.owner)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(language.replace("_", "-"))}">',
+        '<head><meta charset="utf-8">',
+        f"<title>{title}</title>",
+        "<style>body{font-family:sans-serif;max-width:50em;margin:auto;line-height:1.4}"
+        "h2{border-bottom:1px solid #999}</style></head><body>",
+        f"<h1>{title}</h1>",
+        f"<p>{t(PREPARED, date=today.isoformat())}</p>",
+        f"<h2>{t(PARTNERSHIPS)}</h2>",
+    ]
+    if not chosen.partnerships:
+        out.append(f"<p>{t(NO_PARTNERSHIPS, owner=chosen.owner)}</p>")
+    for p in chosen.partnerships:
+        out.append(f'<section id="p-{e(p["id"])}">')
+        out.append(f"<h3>{e(_both(p['partner'], p.get('partner_zh') or ''))}</h3>")
+        out.append("<dl>")
+        facts = [
+            (STATUS, label(PARTNERSHIP_STATUS_LABELS, p["status"])),
+            (TYPE, label(PARTNERSHIP_TYPE_LABELS, p["type"])),
+            (FORMALISED, e(p["formalised_on"] or "")),
+            (AREAS, e(", ".join(p["areas"]))),
+        ]
+        out.extend(f"<dt>{t(name)}</dt><dd>{value}</dd>" for name, value in facts)
+        out.append("</dl>")
+        if p.get("notes"):
+            out.append(f"<h4>{t(STORY)}</h4>{_paragraphs(p['notes'])}")
+        agreements = [a for a in chosen.agreements if a["partnership"] == p["id"]]
+        people = list(p.get("champions") or [])
+        out.append(f"<h4>{t(AGREEMENTS)}</h4>")
+        out.append("<ul>" if agreements else f"<p>{t(NONE)}</p>")
+        for a in agreements:
+            dates = [
+                t(text, date=a[key])
+                for text, key in (
+                    (SIGNED, "signed_on"),
+                    (REVIEW, "review_on"),
+                    (EXPIRES, "expires_on"),
+                )
+                if a[key]
+            ]
+            line = f"<b>{label(AGREEMENT_KIND_LABELS, a['kind'])}</b> {e(a['title'])}"
+            if dates:
+                line += f" ({', '.join(dates)})"
+            names = ", ".join(s["name"] for s in a["signatories"])
+            if names:
+                line += f" — {e(names)}"
+            if a["documents"]:
+                files = ", ".join(d["filename"] for d in a["documents"])
+                line += f"<br>{t(DOCUMENTS, names=files)}"
+            out.append(f"<li>{line}</li>")
+            people.extend(s["contact"] for s in a["signatories"])
+        if agreements:
+            out.append("</ul>")
+        about = [i for i in chosen.interactions if i["partnership"] == p["id"]]
+        recent = sorted(about, key=lambda i: (i["date"], i["id"]), reverse=True)
+        out.append(f"<h4>{t(RECENT)}</h4>")
+        out.append("<ul>" if recent else f"<p>{t(NONE)}</p>")
+        for i in recent[:RECENT_INTERACTIONS]:
+            who = ", ".join(c["name"] for c in i["contacts"])
+            kind = label(INTERACTION_KIND_LABELS, i["kind"])
+            note = f": {e(i['note'])}" if i["note"] else ""
+            out.append(f"<li>{e(i['date'])} <b>{kind}</b> {e(who)}{note}</li>")
+        if recent:
+            out.append("</ul>")
+        out.append(f"<h4>{t(KEY_PEOPLE)}</h4>")
+        known = [contacts[c] for c in dict.fromkeys(people) if c in contacts]
+        out.append("<ul>" if known else f"<p>{t(NONE)}</p>")
+        for c in known:
+            name = full_label(c["family_name"], c["given_name"], c["name_zh"])
+            titles = _both(c.get("position") or "", c.get("position_zh") or "")
+            where = c.get("organisation") or ""
+            details = ", ".join(x for x in (titles, where) if x)
+            out.append(f"<li><b>{e(name)}</b>{' — ' + e(details) if details else ''}</li>")
+        if known:
+            out.append("</ul>")
+        out.append("</section>")
+    out.append(f"<h2>{t(DUE)}</h2>")
+    out.append("<ul>" if agenda else f"<p>{t(NONE)}</p>")
+    out.extend(f"<li>{e(item['date'])} {e(item['title'])}</li>" for item in agenda)
+    if agenda:
+        out.append("</ul>")
+    out.append(f"<h2>{t(FOLLOW_UPS)}</h2>")
+    out.append("<ul>" if chosen.follow_ups else f"<p>{t(NONE)}</p>")
+    for f in chosen.follow_ups:
+        partner = partners.get(f["partnership"] or "")
+        where = ""
+        if partner:
+            zh = partner.get("partner_zh") or ""
+            where = f" ({e(zh if chinese and zh else partner['partner'])})"
+        due = e(f["due_on"]) if f["due_on"] else t(NO_DATE)
+        out.append(f"<li>{due}{where}: {e(f['description'])}</li>")
+    if chosen.follow_ups:
+        out.append("</ul>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _both(latin: str, chinese: str) -> str:
+    """ "Mayor / 市长", or whichever of the two is known."""
+    return " / ".join(x for x in (latin, chinese) if x)
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    return "".join(f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks)
