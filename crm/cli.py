@@ -89,7 +89,6 @@ GREET_HAD_FAILURES = QT_TRANSLATE_NOOP(
     "Cli", "{failed} greetings could not be sent; the others were."
 )
 GREET_PASSWORD = QT_TRANSLATE_NOOP("Cli", "Password for {user} on {host}: ")
-UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Cli", "There is no staff member called “{name}”.")
 HANDOVER_WRITTEN = QT_TRANSLATE_NOOP(
     "Handover",
     "Handover of {owner} written to “{path}”: {partnerships} partnerships, {contacts} contacts, "
@@ -658,9 +657,9 @@ def _greet(args: argparse.Namespace, tr: Translator) -> int:
     sender = args.from_address or (user if "@" in user else DEFAULT_SENDER)
     owner_id = None
     if args.owner:
-        owner_id = service.staff_id(name=args.owner)
-        if owner_id is None:
-            raise DomainError(UNKNOWN_OWNER.with_params(name=args.owner))
+        from crm.services.directory import DirectoryService
+
+        owner_id = DirectoryService(service.db).named_staff(args.owner).id
     campaign = Campaign(
         args.occasion,
         args.year or dt.date.today().year,

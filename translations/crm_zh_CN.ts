@@ -283,10 +283,6 @@
         <source>Password for {user} on {host}: </source>
         <translation>{host} 上 {user} 的密码：</translation>
     </message>
-    <message>
-        <source>There is no staff member called “{name}”.</source>
-        <translation>没有名为“{name}”的工作人员。</translation>
-    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -4045,6 +4041,10 @@
     <message>
         <source>“{value}” is not an e-mail address.</source>
         <translation>“{value}” 不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>There is no staff member called “{name}”.</source>
+        <translation>没有名为“{name}”的工作人员。</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def fold(text: str) -> str:
     return " ".join(out)
 
 
-def _germanic(text: str) -> str:
+def germanic(text: str) -> str:
     """Müller → mueller, Ødegård → oedegaard: how Nordic and German names are often typed."""
     translated = text.translate(_GERMANIC)
     return _fold_latin(translated) if translated != text else ""
@@ -74,7 +74,7 @@ def _germanic(text: str) -> str:
 
 def name_words(*, family_name: str, given_name: str, name_zh: str) -> list[str]:
     words = [fold(family_name), fold(given_name), fold(name_zh)]
-    words += [_germanic(family_name), _germanic(given_name)]
+    words += [germanic(family_name), germanic(given_name)]
     for syllables in pinyin_variants(name_zh):
         syllables = [s for s in syllables if s]
         words.append("".join(syllables))

@@ -27,7 +27,7 @@ from crm.domain import occasions as rules
 from crm.domain.occasions import Occasion, OccasionKind
 from crm.domain.text import QT_TRANSLATE_NOOP, Text, Translator
 from crm.services.agenda import AgendaService, render
-from crm.services.exchange.writers import _replacing
+from crm.services.exchange.writers import replacing
 
 PRODID = "-//Liaison//Liaison CRM//EN"
 DEFAULT_DAYS = 365
@@ -80,7 +80,7 @@ class CalendarExport:
 
 def write_ics(path: Path, data: bytes) -> None:
     """Write beside `path` and move into place: a failure leaves the old file, or none."""
-    with _replacing(path, "wb") as handle:
+    with replacing(path, "wb") as handle:
         handle.write(data)
 
 

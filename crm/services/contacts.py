@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy import select, update
@@ -251,37 +251,49 @@ class ContactService:
 
     def restore(self, deleted: DeletedContact) -> Changes:
         """Undo a delete: the same id, fields, e-mails, phones, tags and successor links."""
-        record = deleted.record
-        draft = record.draft
         with self.db.write() as session:
-            if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
-                draft.organisation_id = None
-            if draft.owner_id and session.get(Staff, draft.owner_id) is None:
-                draft.owner_id = None
-            if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
-                draft.successor_of_id = None
-            values = contact_values(session, draft)
-            session.add(
-                Contact(
-                    id=record.id,
-                    version=record.version + 1,
-                    archived=record.archived,
-                    created_at=record.created_at,
-                    **values,
-                )
-            )
-            session.flush()
-            q.replace_children(
-                session, record.id, emails=draft.emails, phones=draft.phones, tags=draft.tags
-            )
-            table = Contact.__table__  # type: ignore[attr-defined]
-            if deleted.successors:
-                session.execute(
-                    update(table)
-                    .where(table.c.id.in_(deleted.successors))
-                    .values(successor_of_id=record.id)
-                )
-        return Changes(contacts=frozenset({record.id, *deleted.successors}))
+            restore_contact(session, deleted)
+        return Changes(contacts=frozenset({deleted.record.id, *deleted.successors}))
+
+
+def existing_references(session: Session, draft: ContactDraft) -> ContactDraft:
+    """A copy of `draft` without references to what was deleted since it was taken."""
+    draft = replace(draft)
+    if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
+        draft.organisation_id = None
+    if draft.owner_id and session.get(Staff, draft.owner_id) is None:
+        draft.owner_id = None
+    if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
+        draft.successor_of_id = None
+    return draft
+
+
+def restore_contact(session: Session, deleted: DeletedContact) -> None:
+    """A deleted contact back, inside the caller's transaction: the same id, fields, e-mails,
+    phones, tags and successor links."""
+    record = deleted.record
+    draft = existing_references(session, record.draft)
+    values = contact_values(session, draft)
+    session.add(
+        Contact(
+            id=record.id,
+            version=record.version + 1,
+            archived=record.archived,
+            created_at=record.created_at,
+            **values,
+        )
+    )
+    session.flush()
+    q.replace_children(
+        session, record.id, emails=draft.emails, phones=draft.phones, tags=draft.tags
+    )
+    if deleted.successors:
+        table = Contact.__table__  # type: ignore[attr-defined]
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(deleted.successors))
+            .values(successor_of_id=record.id)
+        )
 
 
 def contact_values(session: Session, draft: ContactDraft) -> dict[str, Any]:

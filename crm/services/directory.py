@@ -24,6 +24,7 @@ ORGANISATION_EXISTS = QT_TRANSLATE_NOOP(
 STAFF_NAME_REQUIRED = QT_TRANSLATE_NOOP("Staff", "Give the staff member's name.")
 STAFF_EXISTS = QT_TRANSLATE_NOOP("Staff", "A staff member called “{name}” already exists.")
 BAD_STAFF_EMAIL = QT_TRANSLATE_NOOP("Staff", "“{value}” is not an e-mail address.")
+NO_SUCH_STAFF = QT_TRANSLATE_NOOP("Staff", "There is no staff member called “{name}”.")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
@@ -163,6 +164,13 @@ class DirectoryService:
         with self.db.session() as session:
             member = self._staff_named(session, name)
             return StaffItem(member.id, member.name, member.email) if member else None
+
+    def named_staff(self, name: str) -> StaffItem:
+        """The staff member called `name` (case aside), or one sentence saying there is none."""
+        found = self.staff_by_name(name)
+        if found is None:
+            raise DomainError(NO_SUCH_STAFF.with_params(name=name))
+        return found
 
     @staticmethod
     def _staff_named(session: Session, name: str) -> Staff | None:

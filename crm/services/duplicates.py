@@ -40,22 +40,23 @@ from sqlmodel import Session
 
 from crm.domain.contacts import ContactDraft
 from crm.domain.names import display_pinyin, has_han, split_chinese_name
-from crm.domain.search import _germanic, fold, sort_key
+from crm.domain.search import fold, germanic, sort_key
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
 from crm.services.changes import Changes
 from crm.services.contacts import (
     NOT_FOUND,
     ContactRecord,
     DeletedContact,
-    contact_values,
     draft_from,
+    existing_references,
+    restore_contact,
     update_contact,
 )
-from crm.services.importing import _same_phone
+from crm.services.importing import same_phone
 from crm.store import contacts as cq
 from crm.store import duplicates as q
 from crm.store.database import Database
-from crm.store.models import Contact, Organisation, Staff
+from crm.store.models import Contact
 
 log = logging.getLogger("crm.services.duplicates")
 
@@ -202,7 +203,7 @@ def _spellings(row: q.PersonRow) -> list[str]:
     )
     found = [first] if first else []
     if not (row.family_name + row.given_name).isascii():
-        parts = (_germanic(row.family_name) or fold(row.family_name), _germanic(row.given_name))
+        parts = (germanic(row.family_name) or fold(row.family_name), germanic(row.given_name))
         variant = " ".join(p for p in (parts[0], parts[1] or fold(row.given_name)) if p)
         if variant and variant not in found:
             found.append(variant)
@@ -253,7 +254,7 @@ class _Finder:
                 self._emails.setdefault(i, set()).add(key)
 
     def file_phones(self, rows: Iterable[tuple[str, str]]) -> None:
-        # +47 22 00 25 41 = 0047 22002541 = 22 00 25 41: _same_phone decides for those alike
+        # +47 22 00 25 41 = 0047 22002541 = 22 00 25 41: same_phone decides for those alike
         first: dict[str, tuple[int, str]] = {}
         shared: dict[str, list[tuple[int, str]]] = defaultdict(list)
         index, digits = self.index, _NOT_DIGIT.sub
@@ -399,7 +400,7 @@ def _judge(a: _Person, b: _Person) -> tuple[int, tuple[Text, ...]] | None:
         a.phones
         and b.phones
         and not a.phone_keys.isdisjoint(b.phone_keys)
-        and any(_same_phone(x, y) for x in a.phones for y in b.phones)
+        and any(same_phone(x, y) for x in a.phones for y in b.phones)
     ):
         reasons.append(SAME_PHONE)
         groups.append(WEIGHTS["phone"])
@@ -456,7 +457,7 @@ def is_empty(draft: ContactDraft, name: str) -> bool:
 def _unique_phones(values: Iterable[str]) -> list[str]:
     kept: list[str] = []
     for value in values:
-        if not any(_same_phone(value, other) for other in kept):
+        if not any(same_phone(value, other) for other in kept):
             kept.append(value)
     return kept
 
@@ -507,38 +508,6 @@ def _record(session: Session, contact_id: str) -> ContactRecord:
         contact.archived,
         contact.created_at,
         contact.updated_at,
-    )
-
-
-def _existing_references(session: Session, draft: ContactDraft) -> ContactDraft:
-    """The draft without references to what was deleted since (as ContactService.restore)."""
-    draft = replace(draft)
-    if draft.organisation_id and session.get(Organisation, draft.organisation_id) is None:
-        draft.organisation_id = None
-    if draft.owner_id and session.get(Staff, draft.owner_id) is None:
-        draft.owner_id = None
-    if draft.successor_of_id and session.get(Contact, draft.successor_of_id) is None:
-        draft.successor_of_id = None
-    return draft
-
-
-def _restore_contact(session: Session, deleted: DeletedContact) -> None:
-    """`ContactService.restore` inside the caller's transaction: the same id, fields, e-mails,
-    phones and tags."""
-    record = deleted.record
-    draft = _existing_references(session, record.draft)
-    session.add(
-        Contact(
-            id=record.id,
-            version=record.version + 1,
-            archived=record.archived,
-            created_at=record.created_at,
-            **contact_values(session, draft),
-        )
-    )
-    session.flush()
-    cq.replace_children(
-        session, record.id, emails=draft.emails, phones=draft.phones, tags=draft.tags
     )
 
 
@@ -681,8 +650,8 @@ class DuplicateService:
         undo = result.undo
         keep, other = result.kept_id, result.other_id
         with self.db.write() as session:
-            _restore_contact(session, undo.other)
-            kept = _existing_references(session, undo.kept.draft)
+            restore_contact(session, undo.other)
+            kept = existing_references(session, undo.kept.draft)
             update_contact(session, keep, kept, expected_version=undo.kept_version)
             for link in reversed(undo.links):
                 q.unmove_references(session, link, keep=keep, other=other)

@@ -40,13 +40,14 @@ from crm.domain.partnerships import (
     PARTNERSHIP_STATUS_LABELS,
     PARTNERSHIP_TYPE_LABELS,
 )
-from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator
+from crm.domain.text import QT_TRANSLATE_NOOP, Text, Translator
 from crm.services.agenda import AgendaService
 from crm.services.agreements import AgreementService
 from crm.services.calendar_export import calendar_ics, calendar_occasions
 from crm.services.contacts import ContactService
+from crm.services.directory import DirectoryService
 from crm.services.exchange.vcard_writer import vcard_text
-from crm.services.exchange.writers import _replacing
+from crm.services.exchange.writers import replacing
 from crm.services.greetings import GreetingService
 from crm.services.history_exchange import HistoryExchange
 from crm.store.database import Database
@@ -66,7 +67,6 @@ CALENDAR_DAYS = 365
 RECENT_INTERACTIONS = 10
 
 # The sentence `crm greet --owner` already says, in the same context so it shares its translation.
-UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Cli", "There is no staff member called “{name}”.")
 TITLE = QT_TRANSLATE_NOOP("Handover", "Handover dossier of {owner}")
 PREPARED = QT_TRANSLATE_NOOP("Handover", "Prepared on {date}.")
 PARTNERSHIPS = QT_TRANSLATE_NOOP("Handover", "Partnerships")
@@ -161,7 +161,7 @@ class HandoverService:
             sha256=checksums,
         )
         with (
-            _replacing(out, "wb") as handle,
+            replacing(out, "wb") as handle,
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             archive.writestr("manifest.json", _json(manifest.as_dict()))
@@ -173,11 +173,8 @@ class HandoverService:
 
     # Selection ---------------------------------------------------------------------------
     def _select(self, owner: str) -> _Selection:
-        with self.db.session() as session:
-            staff = _staff(session, owner)
-        if staff is None:
-            raise DomainError(UNKNOWN_OWNER.with_params(name=owner))
-        owner_id, owner_name = staff
+        staff = DirectoryService(self.db).named_staff(owner)
+        owner_id, owner_name = staff.id, staff.name
         history = HistoryExchange(self.db)
         partnerships = [p for p in history.partnerships() if p["owner"] == owner_name]
         pids = {p["id"] for p in partnerships}
@@ -335,16 +332,6 @@ def _sha256(data: bytes) -> str:
 def _contact_order(contact: Item) -> tuple[str, str]:
     label = full_label(contact["family_name"], contact["given_name"], contact["name_zh"])
     return label.casefold(), contact["id"]
-
-
-def _staff(session: Session, name: str) -> tuple[str, str] | None:
-    """(id, name) of the staff member called `name`, whatever the case of its letters."""
-    wanted = name.strip().casefold()
-    staff = _t(Staff)
-    for staff_id, staff_name in session.execute(select(staff.c.id, staff.c.name)):
-        if staff_name.casefold() == wanted:
-            return staff_id, staff_name
-    return None
 
 
 def _owned_contacts(session: Session, owner_id: str) -> set[str]:

@@ -48,7 +48,7 @@ from crm.services.exchange.readers import (
     read_records,
     sample_rows,
 )
-from crm.services.exchange.writers import _replacing
+from crm.services.exchange.writers import replacing
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, ContactEmail, Organisation, Staff
@@ -171,7 +171,7 @@ def _write_rejected(
     path: Path, layout: FileLayout, rejected: list[ImportProblem], translate: Translator | None
 ) -> None:
     if layout.kind == "vcard":
-        with _replacing(path, "w", encoding="utf-8", newline="") as handle:
+        with replacing(path, "w", encoding="utf-8", newline="") as handle:
             for problem in rejected:
                 text = str(problem.original)
                 line_end = "\r\n" if "\r\n" in text else "\n"
@@ -179,10 +179,10 @@ def _write_rejected(
         return
     header, rows = _rejected_rows(layout.header, rejected, translate)
     if layout.kind == "xlsx":
-        with _replacing(path, "wb") as binary:
+        with replacing(path, "wb") as binary:
             _write_sheet(binary, header, rows)
     else:
-        with _replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
+        with replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
             csv.writer(handle, delimiter=layout.delimiter).writerows([header, *rows])
 
 
@@ -527,7 +527,7 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
-def _same_phone(a: str, b: str) -> bool:
+def same_phone(a: str, b: str) -> bool:
     """+86 139 5510 4471 = +8613955104471 = 13955104471, and +86 551 6353 7102 = 0551-63537102:
     a phone's export writes the number a user typed, the office sheet the international form."""
     x, y = (re.sub(r"^00", "+", re.sub(r"[^\d+]", "", v)) for v in (a, b))
@@ -544,7 +544,7 @@ def _same_phone(a: str, b: str) -> bool:
 def _unique_phones(values: list[str]) -> list[str]:
     kept: list[str] = []
     for value in values:
-        if not any(_same_phone(value, other) for other in kept):
+        if not any(same_phone(value, other) for other in kept):
             kept.append(value)
     return kept
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from crm.domain.names import latin_name
 from crm.domain.occasions import NO_BIRTHDAY_STATUSES, ContactTouchFacts, contact_interval
 from crm.store.models import Contact, ContactTag, utcnow
-from crm.store.partnership_models import InteractionContact, Partnership
+from crm.store.partnership_models import Agreement, FollowUp, InteractionContact, Partnership
 from crm.store.reminder_models import KeepInTouchInterval, ReminderState
 
 R = ReminderState.__table__  # type: ignore[attr-defined]
@@ -21,6 +21,8 @@ C = Contact.__table__  # type: ignore[attr-defined]
 T = ContactTag.__table__  # type: ignore[attr-defined]
 P = Partnership.__table__  # type: ignore[attr-defined]
 IC = InteractionContact.__table__  # type: ignore[attr-defined]
+A = Agreement.__table__  # type: ignore[attr-defined]
+F = FollowUp.__table__  # type: ignore[attr-defined]
 
 STATUS = "status"
 TAG = "tag"
@@ -186,16 +188,12 @@ def _date(text: str | None) -> dt.date | None:
 def home_of(session: Session, kind: str, subject_id: str) -> tuple[str, str] | None:
     """Where an agenda item is opened: a contact, a partnership or a visit as (type, id). An
     agreement opens its partnership; a follow-up its partnership, else its visit."""
-    from crm.store.partnership_models import Agreement, FollowUp
-
     if kind in ("contact", "partnership", "delegation"):
         return kind, subject_id
     if kind == "agreement":
-        A = Agreement.__table__  # type: ignore[attr-defined]  # noqa: N806
         found = session.execute(select(A.c.partnership_id).where(A.c.id == subject_id)).first()
         return ("partnership", found[0]) if found and found[0] else None
     if kind == "follow_up":
-        F = FollowUp.__table__  # type: ignore[attr-defined]  # noqa: N806
         row = session.execute(
             select(F.c.partnership_id, F.c.delegation_id).where(F.c.id == subject_id)
         ).first()

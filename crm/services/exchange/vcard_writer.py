@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from crm.domain.names import latin_name
-from crm.services.exchange.writers import _replacing
+from crm.services.exchange.writers import replacing
 
 VCARD_VERSIONS = ("4.0", "3.0")
 
@@ -28,7 +28,7 @@ def write_vcards(path: Path, contacts: Sequence[dict[str, Any]], *, version: str
     """
     if version not in VCARD_VERSIONS:
         raise ValueError(f"vCard version {version!r}: use one of {', '.join(VCARD_VERSIONS)}")
-    with _replacing(path, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path, "w", encoding="utf-8", newline="") as handle:
         for contact in contacts:
             handle.write(vcard_text(contact, version=version))
     return len(contacts)

@@ -38,15 +38,15 @@ def write_listing(
     """`items` as a JSON array, or as one row each under `columns` (after `flatten`)."""
     kind = ExportFormat(fmt)
     if kind is ExportFormat.JSON:
-        with _replacing(path, "w", encoding="utf-8") as handle:
+        with replacing(path, "w", encoding="utf-8") as handle:
             write_json(handle, items)
         return
     rows = [flatten(item) if flatten else item for item in items]
     if kind is ExportFormat.CSV:
-        with _replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
+        with replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
             write_csv(handle, rows, columns)
     else:
-        with _replacing(path, "wb") as handle:
+        with replacing(path, "wb") as handle:
             write_xlsx(handle, rows, columns, sheet=sheet)
 
 
@@ -117,7 +117,7 @@ def _column_letter(index: int) -> str:
 
 
 @contextmanager
-def _replacing(path: Path, mode: str, **options: Any) -> Iterator[Any]:
+def replacing(path: Path, mode: str, **options: Any) -> Iterator[Any]:
     folder = path.absolute().parent
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:

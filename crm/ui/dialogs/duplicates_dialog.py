@@ -50,7 +50,8 @@ from crm.services.duplicates import (
     field_differs,
     is_empty,
 )
-from crm.ui.language import LANGUAGE_NAMES, qt_translate, render
+from crm.ui.contact_languages import language_name
+from crm.ui.language import qt_translate, render
 from crm.ui.operations import Operations, describe_error
 from crm.ui.ui_locale import current_language
 from crm.ui.widgets.empty_state import EmptyState
@@ -380,7 +381,7 @@ class DuplicatesDialog(QDialog):
         if name == "status":
             return render(STATUS_LABELS[draft.status])
         if name == "language":
-            return LANGUAGE_NAMES.get(draft.language, draft.language)
+            return language_name(draft.language)
         if name == "birthday":
             return format_birthday(
                 draft.birthday,

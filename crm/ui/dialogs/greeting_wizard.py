@@ -58,7 +58,7 @@ from crm.services.greetings import (
     SmtpSettings,
     smtp_password,
 )
-from crm.ui.dialogs.contact_form import language_name
+from crm.ui.contact_languages import language_name
 from crm.ui.dialogs.template_editor import (
     TemplateEditor,
     campaign_for,

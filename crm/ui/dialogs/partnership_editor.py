@@ -29,12 +29,12 @@ from crm.domain.partnerships import (
 from crm.domain.text import DomainError
 from crm.services.bundle import Services
 from crm.services.changes import Changes
-from crm.ui.dialogs.contact_form import KeepInTouchEdit
 from crm.ui.dialogs.form_dialog import FormDialog
 from crm.ui.dialogs.place_dialog import PlaceDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
 from crm.ui.widgets.contact_list_picker import ContactListPicker
+from crm.ui.widgets.keep_in_touch import KeepInTouchEdit
 from crm.ui.widgets.tag_edit import TagEdit
 
 

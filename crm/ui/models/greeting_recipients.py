@@ -23,7 +23,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from crm.services.greetings import CampaignRecipient
-from crm.ui.dialogs.contact_form import language_name
+from crm.ui.contact_languages import language_name
 from crm.ui.language import render
 
 Index = QModelIndex | QPersistentModelIndex
