@@ -20,12 +20,14 @@ Rules chosen (and shown in the help):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from crm.domain.chinese_calendar import chinese_festivals, lunar_birthday
 from crm.domain.national_days import is_fixed, national_day
@@ -89,23 +91,79 @@ class OccasionKind(StrEnum):
     DELEGATION = "delegation"
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
+    """What an occasion is about. A tuple of two strings: a year of birthdays holds a hundred
+    thousand, and the garbage collector need not watch any of them."""
+
     type: str
     id: str
 
 
-@dataclass(frozen=True)
 class Occasion:
-    date: dt.date
-    kind: OccasionKind
-    title: Text
-    reason: Text
-    code: str = ""
-    years: int | None = None
-    subject: Subject | None = None
-    # Recurs on the same Gregorian month and day every year (a calendar can repeat it).
-    yearly: bool = False
+    """One dated item of the agenda.
+
+    Treated as immutable. Light on purpose: a year's agenda of a large office holds a hundred
+    thousand of them, so the title and the reason may be given unbuilt — the title as
+    (template, params), the reason as None with the day the agenda starts (`since`) — and are
+    built the first time someone reads them (only the rows a page shows, usually). An unbuilt
+    title is (template, params, age): the age joins the params when it is known."""
+
+    __slots__ = (
+        "date",
+        "kind",
+        "code",
+        "years",
+        "subject",
+        "yearly",
+        "_title",
+        "_reason",
+        "_since",
+    )
+
+    def __init__(
+        self,
+        date: dt.date,
+        kind: OccasionKind,
+        title: Text | tuple[Text, dict[str, object], int | None],
+        reason: Text | None = None,
+        code: str = "",
+        years: int | None = None,
+        subject: Subject | None = None,
+        # Recurs on the same Gregorian month and day every year (a calendar can repeat it).
+        yearly: bool = False,
+        *,
+        since: dt.date | None = None,
+    ) -> None:
+        if reason is None and since is None:
+            raise ValueError("an occasion needs a reason, or the day its reason is relative to")
+        self.date = date
+        self.kind = kind
+        self.code = code
+        self.years = years
+        self.subject = subject
+        self.yearly = yearly
+        self._title = title
+        self._reason = reason
+        self._since = since
+
+    @property
+    def title(self) -> Text:
+        title = self._title
+        if isinstance(title, tuple):
+            template, params, age = title
+            values = {**template.params, **params}
+            if age is not None:
+                values["age"] = age
+            title = self._title = Text(template.context, template.source, values)
+        return title
+
+    @property
+    def reason(self) -> Text:
+        reason = self._reason
+        if reason is None:
+            assert self._since is not None
+            reason = self._reason = due_reason(self.date, self._since)
+        return reason
 
     @property
     def key(self) -> str:
@@ -114,6 +172,32 @@ class Occasion:
         item."""
         about = f"{self.subject.type}:{self.subject.id}" if self.subject else self.code
         return f"{self.kind}:{about}:{self.date.isoformat()}"
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.date,
+            self.kind,
+            self.title,
+            self.reason,
+            self.code,
+            self.years,
+            self.subject,
+            self.yearly,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Occasion):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like the Text it holds
+
+    def __repr__(self) -> str:
+        return (
+            f"Occasion({self.date.isoformat()}, {self.kind!s}, {self.title.render()!r},"
+            f" {self.reason.render()!r}, code={self.code!r}, years={self.years!r},"
+            f" subject={self.subject!r}, yearly={self.yearly!r})"
+        )
 
 
 # ---- the facts the rules need (read by crm.store.agenda) ----
@@ -236,12 +320,10 @@ def anniversaries(
 def partnership_anniversaries(
     partnership: PartnershipFacts, start: dt.date, end: dt.date
 ) -> Iterator[Occasion]:
-    parts = partnership.formalised_on.split("-") if partnership.formalised_on else []
-    if not parts or not parts[0].isdigit():
+    founding = _founding(partnership.formalised_on)
+    if founding is None:
         return
-    founded = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 else None
-    day = int(parts[2]) if len(parts) > 2 else None
+    founded, month, day = founding
     horizon = max(end, start + dt.timedelta(days=ROUND_LEAD_DAYS))
     for year in range(max(start.year, founded + 1), horizon.year + 1):
         years = year - founded
@@ -282,12 +364,25 @@ def partnership_anniversaries(
         )
 
 
-def birthdays(facts: Iterable[BirthdayFacts], start: dt.date, days: int) -> Iterator[Occasion]:
-    end = start + dt.timedelta(days=days)
-    for person in facts:
-        if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
-            continue
-        yield from contact_birthdays(person, start, end)
+@lru_cache(maxsize=65536)
+def _founding(formalised_on: str) -> tuple[int, int | None, int | None] | None:
+    """Year, month and day of a partial date ("1985", "1986-10", "2009-10-29")."""
+    parts = formalised_on.split("-") if formalised_on else []
+    if not parts or not all(part.isdigit() for part in parts[:3]):
+        return None
+    numbers = [int(part) for part in parts[:3]]
+    month = numbers[1] if len(numbers) > 1 else None
+    day = numbers[2] if len(numbers) > 2 else None
+    return numbers[0], month, day
+
+
+def birthdays(facts: Iterable[BirthdayFacts], start: dt.date, days: int) -> list[Occasion]:
+    """The birthdays from `start` to `start + days`, sorted by date, then contact."""
+    return BirthdayCalendar(facts).occasions(start, start + dt.timedelta(days=days))
+
+
+def contact_birthdays(person: BirthdayFacts, start: dt.date, end: dt.date) -> list[Occasion]:
+    return BirthdayCalendar([person]).occasions(start, end)
 
 
 def _birthday_parts(text: str) -> tuple[int | None, int, int] | None:
@@ -302,40 +397,123 @@ def _birthday_parts(text: str) -> tuple[int | None, int, int] | None:
         return None
 
 
-def contact_birthdays(person: BirthdayFacts, start: dt.date, end: dt.date) -> Iterator[Occasion]:
-    parts = _birthday_parts(person.birthday)
-    if parts is None:
-        return
-    born, month, day = parts
-    lunar = person.calendar == "lunar"
-    # A lunar year starts in January or February: the lunar year before the window's first
-    # Gregorian year may still end inside it.
-    first_year = start.year - 1 if lunar else start.year
-    for year in range(first_year, end.year + 1):
-        if lunar:
-            try:
-                on = lunar_birthday(year, month, day, person.leap_month)
-            except Exception:  # noqa: BLE001 - a lunar date the library cannot place: no reminder
+# One birthday on one day: its date, the contact, then what its occasion is made of (the title
+# as an index into _BIRTHDAY_TITLES). Only strings, numbers, dates and tuples of them: the
+# garbage collector stops watching such tuples, and a year holds one per contact.
+_Occurrence = tuple[dt.date, str, int, dict[str, object], int | None, Subject, bool]
+_BIRTHDAY_TITLES = (BIRTHDAY, BIRTHDAY_AGE, LUNAR_BIRTHDAY, LUNAR_BIRTHDAY_AGE)
+
+
+class BirthdayCalendar:
+    """Everyone's birthdays, a Gregorian year at a time: each year's days are worked out once
+    (a lunar birthday is a calendar conversion) and kept sorted, so that any span of the year
+    is a slice. Built from the facts as they were read: read them again after a change."""
+
+    # The years kept: a year's agenda from any day of this year or the next needs two; four
+    # cover a span across New Year while looking back at the last one (a few MB each).
+    KEEP_YEARS = 4
+
+    def __init__(self, facts: Iterable[BirthdayFacts]) -> None:
+        self._people: list[tuple[int | None, int, int, bool, bool, Subject, dict[str, object]]] = []
+        for person in facts:
+            if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
                 continue
-        else:
-            on = same_day_in(year, month, day)  # 29 February → 28 February in common years
-        if not _in(on, start, end) or (born is not None and year <= born):
-            continue
-        age = year - born if born is not None else None
-        params = {"name": person.name, "name_zh": person.name_zh, "month": month, "day": day}
-        if lunar:
-            title = LUNAR_BIRTHDAY if age is None else LUNAR_BIRTHDAY_AGE.with_params(age=age)
-        else:
-            title = BIRTHDAY if age is None else BIRTHDAY_AGE.with_params(age=age)
-        yield Occasion(
-            date=on,
-            kind=OccasionKind.BIRTHDAY,
-            title=title.with_params(**params),
-            reason=due_reason(on, start),
-            years=age,
-            subject=Subject("contact", person.contact_id),
-            yearly=not lunar and (month, day) != (2, 29),
-        )
+            parts = _birthday_parts(person.birthday)
+            if parts is None:
+                continue
+            born, month, day = parts
+            params = {"name": person.name, "name_zh": person.name_zh, "month": month, "day": day}
+            self._people.append(
+                (
+                    born,
+                    month,
+                    day,
+                    person.calendar == "lunar",
+                    person.leap_month,
+                    Subject("contact", person.contact_id),
+                    params,
+                )
+            )
+        self._years: dict[int, list[_Occurrence]] = {}
+        # How many years were worked out (a reader that keeps the calendar can tell).
+        self.years_computed = 0
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def occasions(self, start: dt.date, end: dt.date) -> list[Occasion]:
+        """The birthdays from `start` to `end` inclusive, sorted by date, then contact."""
+        found: list[Occasion] = []
+        append = found.append
+        for year in range(start.year, end.year + 1):
+            days = self._year(year)
+            first = bisect.bisect_left(days, start, key=_day)
+            last = bisect.bisect_right(days, end, key=_day)
+            for on, _id, title, params, age, subject, yearly in days[first:last]:
+                append(
+                    Occasion(
+                        on,
+                        OccasionKind.BIRTHDAY,
+                        (_BIRTHDAY_TITLES[title], params, age),
+                        None,
+                        "",
+                        age,
+                        subject,
+                        yearly,
+                        since=start,
+                    )
+                )
+        return found
+
+    def _year(self, year: int) -> list[_Occurrence]:
+        days = self._years.get(year)
+        if days is None:
+            if len(self._years) >= self.KEEP_YEARS:
+                del self._years[min(self._years, key=lambda kept: abs(kept - year))]
+            days = self._years[year] = sorted(self._occurrences(year), key=_day_then_contact)
+            self.years_computed += 1
+        return days
+
+    def _occurrences(self, year: int) -> Iterator[_Occurrence]:
+        for born, month, day, lunar, leap, subject, params in self._people:
+            if lunar:
+                # A lunar year begins in January or February: the lunar year before may still
+                # end in this Gregorian year.
+                for lunar_year in (year - 1, year):
+                    try:
+                        on = lunar_birthday(lunar_year, month, day, leap)
+                    except Exception:  # noqa: BLE001 - a date the library cannot place: none
+                        continue
+                    if on.year == year and (born is None or lunar_year > born):
+                        yield _occurrence(on, lunar_year, born, True, month, day, subject, params)
+            else:
+                on = same_day_in(year, month, day)  # 29 February → 28 February in common years
+                if born is None or year > born:
+                    yield _occurrence(on, year, born, False, month, day, subject, params)
+
+
+def _occurrence(
+    on: dt.date,
+    year: int,
+    born: int | None,
+    lunar: bool,
+    month: int,
+    day: int,
+    subject: Subject,
+    params: dict[str, object],
+) -> _Occurrence:
+    age = year - born if born is not None else None
+    title = 2 * lunar + (age is not None)  # the index into _BIRTHDAY_TITLES
+    yearly = not lunar and (month, day) != (2, 29)
+    return (on, subject.id, title, params, age, subject, yearly)
+
+
+def _day(occurrence: _Occurrence) -> dt.date:
+    return occurrence[0]
+
+
+def _day_then_contact(occurrence: _Occurrence) -> tuple[dt.date, str]:
+    return occurrence[0], occurrence[1]
 
 
 def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Iterator[Occasion]:
@@ -533,7 +711,7 @@ def agenda(
     days: int,
     *,
     partnerships: Iterable[PartnershipFacts] = (),
-    birthday_facts: Iterable[BirthdayFacts] = (),
+    birthday_facts: Iterable[BirthdayFacts] | BirthdayCalendar = (),
     agreements: Iterable[AgreementFacts] = (),
     follow_up_facts: Iterable[FollowUpFacts] = (),
     delegations: Iterable[DelegationFacts] = (),
@@ -544,9 +722,13 @@ def agenda(
 ) -> list[Occasion]:
     """Every occasion of the span (and the overdue ones), sorted by date."""
     partnership_list = list(partnerships)
-    occasions = [
+    calendar_of_birthdays = (
+        birthday_facts
+        if isinstance(birthday_facts, BirthdayCalendar)
+        else BirthdayCalendar(birthday_facts)
+    )
+    others = [
         *anniversaries(partnership_list, start, days),
-        *birthdays(birthday_facts, start, days),
         *festivals(start, days, countries),
         *agreement_dates(agreements, start, days),
         *follow_ups(follow_up_facts, start, days),
@@ -560,5 +742,14 @@ def agenda(
         ),
         *contact_keep_in_touch(contacts_to_watch, start, days),
     ]
-    occasions.sort(key=_order)
+    others.sort(key=_order)
+    # Birthdays come sorted by date, then contact, as `_order` has them; a stable sort on
+    # date and kind alone then merges the two lists into `_order`'s order, without building
+    # a key of four for every one of a year's birthdays.
+    occasions = calendar_of_birthdays.occasions(start, start + dt.timedelta(days=days)) + others
+    occasions.sort(key=_rank)
     return occasions
+
+
+def _rank(occasion: Occasion) -> int:
+    return occasion.date.toordinal() * 8 + _KIND_ORDER[occasion.kind]

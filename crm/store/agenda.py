@@ -75,7 +75,7 @@ def birthday_facts(
             leap_month=bool(r[6]),
             status=r[7],
         )
-        for r in session.execute(statement)
+        for r in session.execute(statement).all()
     ]
 
 
@@ -105,7 +105,7 @@ def partnership_facts(session: Session) -> list[PartnershipFacts]:
             status=r[5],
             last_contact=_date(max(filter(None, (r[6], on_visits.get(r[0]))), default=None)),
         )
-        for r in session.execute(statement)
+        for r in session.execute(statement).all()
     ]
 
 

@@ -49,6 +49,29 @@ class Database:
         self.is_sqlite = make_url(self.url).get_backend_name() == "sqlite"
         self.engine = self._create_engine()
         self._writer = self.engine.execution_options(liaison_write=True)
+        self._commits = 0
+        event.listen(self.engine, "commit", self._count_commit)
+
+    def _count_commit(self, _conn: Any) -> None:
+        self._commits += 1
+
+    def data_stamp(self) -> tuple[object, ...] | None:
+        """A value that changes whenever the data may have: after every commit made through
+        this engine, and (SQLite) when the file or its write-ahead log changes under another
+        process. None where no such stamp is known (a server, an in-memory database): a reader
+        that caches on it must then read afresh every time."""
+        path = self.path
+        if path is None:
+            return None
+        files = []
+        for name in (path, path.with_name(path.name + "-wal")):
+            try:
+                found = os.stat(name)
+            except OSError:
+                files.append(None)
+            else:
+                files.append((found.st_mtime_ns, found.st_size, found.st_ino))
+        return (self._commits, *files)
 
     @property
     def path(self) -> Path | None:
