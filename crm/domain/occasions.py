@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from crm.domain.chinese_calendar import chinese_festivals, lunar_birthday
 from crm.domain.national_days import is_fixed, national_day
@@ -134,8 +134,6 @@ class Occasion:
         *,
         since: dt.date | None = None,
     ) -> None:
-        if reason is None and since is None:
-            raise ValueError("an occasion needs a reason, or the day its reason is relative to")
         self.date = date
         self.kind = kind
         self.code = code
@@ -161,7 +159,8 @@ class Occasion:
     def reason(self) -> Text:
         reason = self._reason
         if reason is None:
-            assert self._since is not None
+            if self._since is None:
+                raise ValueError("an occasion needs a reason, or the day its reason is relative to")
             reason = self._reason = due_reason(self.date, self._since)
         return reason
 
@@ -325,19 +324,15 @@ def partnership_anniversaries(
         return
     founded, month, day = founding
     horizon = max(end, start + dt.timedelta(days=ROUND_LEAD_DAYS))
+    soon = max(end, start + dt.timedelta(days=ORDINARY_LEAD_DAYS))
+    params = {"partner": partnership.partner, "partner_zh": partnership.partner_zh}
     for year in range(max(start.year, founded + 1), horizon.year + 1):
+        first, last, during = _anniversary_days(year, month, day)
         years = year - founded
-        if month is None:
-            first, last, during = dt.date(year, 1, 1), dt.date(year, 12, 31), THIS_YEAR
-        elif day is None:
-            first, last, during = dt.date(year, month, 1), same_day_in(year, month, 31), THIS_MONTH
-        else:
-            first = last = same_day_in(year, month, day)
-            during = TODAY
         round_ = is_round(years)
-        lead = ROUND_LEAD_DAYS if round_ else ORDINARY_LEAD_DAYS
-        if last < start or first > max(end, start + dt.timedelta(days=lead)):
+        if last < start or first > (horizon if round_ else soon):
             continue
+        reason: Text | None = None  # relative to `start`: "in 12 days"
         if first < start:
             # Inside a year or month already begun: only a round one stays on the agenda.
             if not round_:
@@ -349,19 +344,31 @@ def partnership_anniversaries(
             reason = START_PLANNING
         elif month is None:
             reason = SOMETIME_IN.with_params(year=year)
-        else:
-            reason = due_reason(first, start)
         yield Occasion(
-            date=first,
-            kind=OccasionKind.ANNIVERSARY,
-            title=ANNIVERSARY.with_params(
-                partner=partnership.partner, partner_zh=partnership.partner_zh, years=years
-            ),
-            reason=reason,
-            years=years,
-            subject=Subject("partnership", partnership.id),
-            yearly=day is not None and (month, day) != (2, 29),
+            first,
+            OccasionKind.ANNIVERSARY,
+            (ANNIVERSARY, {**params, "years": years}, None),
+            reason,
+            "",
+            years,
+            Subject("partnership", partnership.id),
+            day is not None and (month, day) != (2, 29),
+            since=start,
         )
+
+
+@lru_cache(maxsize=65536)
+def _anniversary_days(
+    year: int, month: int | None, day: int | None
+) -> tuple[dt.date, dt.date, Text]:
+    """The first and last day of an anniversary known to the year, month or day, and what
+    to say while it lasts."""
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), THIS_YEAR
+    if day is None:
+        return dt.date(year, month, 1), same_day_in(year, month, 31), THIS_MONTH
+    on = same_day_in(year, month, day)
+    return on, on, TODAY
 
 
 @lru_cache(maxsize=65536)
@@ -397,11 +404,12 @@ def _birthday_parts(text: str) -> tuple[int | None, int, int] | None:
         return None
 
 
-# One birthday on one day: its date, the contact, then what its occasion is made of (the title
-# as an index into _BIRTHDAY_TITLES). Only strings, numbers, dates and tuples of them: the
-# garbage collector stops watching such tuples, and a year holds one per contact.
-_Occurrence = tuple[dt.date, str, int, dict[str, object], int | None, Subject, bool]
-_BIRTHDAY_TITLES = (BIRTHDAY, BIRTHDAY_AGE, LUNAR_BIRTHDAY, LUNAR_BIRTHDAY_AGE)
+# One birthday on one day: its date, the contact, then what its occasion is made of: the
+# unbuilt title (template, params, age), the age, the subject, whether it recurs yearly.
+_Occurrence = tuple[
+    dt.date, str, tuple[Text, dict[str, object], int | None], int | None, Subject, bool
+]
+_BIRTHDAY_KIND = OccasionKind.BIRTHDAY
 
 
 class BirthdayCalendar:
@@ -449,19 +457,9 @@ class BirthdayCalendar:
             days = self._year(year)
             first = bisect.bisect_left(days, start, key=_day)
             last = bisect.bisect_right(days, end, key=_day)
-            for on, _id, title, params, age, subject, yearly in days[first:last]:
+            for on, _id, title, age, subject, yearly in days[first:last]:
                 append(
-                    Occasion(
-                        on,
-                        OccasionKind.BIRTHDAY,
-                        (_BIRTHDAY_TITLES[title], params, age),
-                        None,
-                        "",
-                        age,
-                        subject,
-                        yearly,
-                        since=start,
-                    )
+                    Occasion(on, _BIRTHDAY_KIND, title, None, "", age, subject, yearly, since=start)
                 )
         return found
 
@@ -503,13 +501,18 @@ def _occurrence(
     params: dict[str, object],
 ) -> _Occurrence:
     age = year - born if born is not None else None
-    title = 2 * lunar + (age is not None)  # the index into _BIRTHDAY_TITLES
+    if lunar:
+        template = LUNAR_BIRTHDAY if age is None else LUNAR_BIRTHDAY_AGE
+    else:
+        template = BIRTHDAY if age is None else BIRTHDAY_AGE
     yearly = not lunar and (month, day) != (2, 29)
-    return (on, subject.id, title, params, age, subject, yearly)
+    return (on, subject.id, (template, params, age), age, subject, yearly)
 
 
-def _day(occurrence: _Occurrence) -> dt.date:
-    return occurrence[0]
+def _day(occurrence: tuple[Any, ...]) -> dt.date:
+    """The date an occurrence (a birthday's or a fixed day's) is on: what they are sorted by."""
+    day: dt.date = occurrence[0]
+    return day
 
 
 def _day_then_contact(occurrence: _Occurrence) -> tuple[dt.date, str]:
@@ -547,65 +550,114 @@ def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Itera
                 )
 
 
+# An occasion on a fixed day, before it is dated against an agenda's first day: its date,
+# kind, subject, then the title's template and params.
+_Fixed = tuple[dt.date, OccasionKind, Subject, Text, dict[str, object]]
+
+
+class FixedDays:
+    """Occasions on days written down in the data (agreement reviews and expiries, visits
+    beginning and ending, follow-ups due), kept in `_order`'s order so that a span is a slice.
+    Built from facts as they were read: read them again after a change."""
+
+    def __init__(self, occasions: Iterable[_Fixed]) -> None:
+        self._days = sorted(occasions, key=_fixed_order)
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+    def between(self, first: dt.date, last: dt.date, *, since: dt.date) -> list[Occasion]:
+        """The occasions from `first` to `last` inclusive, with reasons relative to `since`."""
+        days = self._days
+        found = days[
+            bisect.bisect_left(days, first, key=_day) : bisect.bisect_right(days, last, key=_day)
+        ]
+        return [
+            Occasion(on, kind, (template, params, None), None, "", None, subject, since=since)
+            for on, kind, subject, template, params in found
+        ]
+
+
+def _fixed_order(occasion: _Fixed) -> tuple[dt.date, int, str]:
+    return occasion[0], _KIND_ORDER[occasion[1]], occasion[2].id
+
+
+def agreement_days(facts: Iterable[AgreementFacts]) -> FixedDays:
+    """Every agreement's review and expiry."""
+
+    def days() -> Iterator[_Fixed]:
+        for agreement in facts:
+            params: dict[str, object] = {
+                "title": agreement.title,
+                "partner": agreement.partner,
+                "partner_zh": agreement.partner_zh,
+            }
+            subject = Subject("agreement", agreement.id)
+            for text, template in (
+                (agreement.review_on, AGREEMENT_REVIEW),
+                (agreement.expires_on, AGREEMENT_EXPIRES),
+            ):
+                on = _iso_date(text)
+                if on is not None:
+                    yield on, OccasionKind.AGREEMENT, subject, template, params
+
+    return FixedDays(days())
+
+
+def follow_up_days(facts: Iterable[FollowUpFacts]) -> FixedDays:
+    """Every open follow-up with a due day."""
+    return FixedDays(
+        (
+            on,
+            OccasionKind.FOLLOW_UP,
+            Subject("follow_up", f.id),
+            FOLLOW_UP,
+            {"description": f.description},
+        )
+        for f in facts
+        if (on := _iso_date(f.due_on)) is not None
+    )
+
+
+def delegation_days(facts: Iterable[DelegationFacts]) -> FixedDays:
+    """The first and the last day of every visit not cancelled (one day: once)."""
+
+    def days() -> Iterator[_Fixed]:
+        for delegation in facts:
+            if delegation.status == "cancelled":
+                continue
+            first, last = _iso_date(delegation.start_on), _iso_date(delegation.end_on)
+            subject = Subject("delegation", delegation.id)
+            params: dict[str, object] = {"title": delegation.title}
+            if first is not None:
+                yield first, OccasionKind.DELEGATION, subject, VISIT_BEGINS, params
+            if last is not None and last != first:
+                yield last, OccasionKind.DELEGATION, subject, VISIT_ENDS, params
+
+    return FixedDays(days())
+
+
 def agreement_dates(
-    facts: Iterable[AgreementFacts], start: dt.date, days: int
-) -> Iterator[Occasion]:
+    facts: Iterable[AgreementFacts] | FixedDays, start: dt.date, days: int
+) -> list[Occasion]:
     """Reviews and expiries within the span; those already past are history, not reminders."""
-    end = start + dt.timedelta(days=days)
-    for agreement in facts:
-        params = {
-            "title": agreement.title,
-            "partner": agreement.partner,
-            "partner_zh": agreement.partner_zh,
-        }
-        for text, template in (
-            (agreement.review_on, AGREEMENT_REVIEW),
-            (agreement.expires_on, AGREEMENT_EXPIRES),
-        ):
-            on = _iso_date(text)
-            if on is not None and _in(on, start, end):
-                yield Occasion(
-                    on,
-                    OccasionKind.AGREEMENT,
-                    template.with_params(**params),
-                    due_reason(on, start),
-                    subject=Subject("agreement", agreement.id),
-                )
+    index = facts if isinstance(facts, FixedDays) else agreement_days(facts)
+    return index.between(start, start + dt.timedelta(days=days), since=start)
 
 
-def follow_ups(facts: Iterable[FollowUpFacts], start: dt.date, days: int) -> Iterator[Occasion]:
+def follow_ups(
+    facts: Iterable[FollowUpFacts] | FixedDays, start: dt.date, days: int
+) -> list[Occasion]:
     """Open follow-ups due within the span, and those overdue (dated when they fell due)."""
-    end = start + dt.timedelta(days=days)
-    for follow_up in facts:
-        on = _iso_date(follow_up.due_on)
-        if on is not None and on <= end:
-            yield Occasion(
-                on,
-                OccasionKind.FOLLOW_UP,
-                FOLLOW_UP.with_params(description=follow_up.description),
-                due_reason(on, start),
-                subject=Subject("follow_up", follow_up.id),
-            )
+    index = facts if isinstance(facts, FixedDays) else follow_up_days(facts)
+    return index.between(dt.date.min, start + dt.timedelta(days=days), since=start)
 
 
 def delegation_dates(
-    facts: Iterable[DelegationFacts], start: dt.date, days: int
-) -> Iterator[Occasion]:
-    end = start + dt.timedelta(days=days)
-    for delegation in facts:
-        if delegation.status == "cancelled":
-            continue
-        first, last = _iso_date(delegation.start_on), _iso_date(delegation.end_on)
-        for on, template in ((first, VISIT_BEGINS), (last, VISIT_ENDS)):
-            if on is None or not _in(on, start, end) or (template is VISIT_ENDS and on == first):
-                continue
-            yield Occasion(
-                on,
-                OccasionKind.DELEGATION,
-                template.with_params(title=delegation.title),
-                due_reason(on, start),
-                subject=Subject("delegation", delegation.id),
-            )
+    facts: Iterable[DelegationFacts] | FixedDays, start: dt.date, days: int
+) -> list[Occasion]:
+    index = facts if isinstance(facts, FixedDays) else delegation_days(facts)
+    return index.between(start, start + dt.timedelta(days=days), since=start)
 
 
 def partnership_interval(
@@ -712,9 +764,9 @@ def agenda(
     *,
     partnerships: Iterable[PartnershipFacts] = (),
     birthday_facts: Iterable[BirthdayFacts] | BirthdayCalendar = (),
-    agreements: Iterable[AgreementFacts] = (),
-    follow_up_facts: Iterable[FollowUpFacts] = (),
-    delegations: Iterable[DelegationFacts] = (),
+    agreements: Iterable[AgreementFacts] | FixedDays = (),
+    follow_up_facts: Iterable[FollowUpFacts] | FixedDays = (),
+    delegations: Iterable[DelegationFacts] | FixedDays = (),
     countries: Iterable[str] = (),
     contacts_to_watch: Iterable[ContactTouchFacts] = (),
     status_intervals: dict[str, int | None] | None = None,
@@ -730,9 +782,6 @@ def agenda(
     others = [
         *anniversaries(partnership_list, start, days),
         *festivals(start, days, countries),
-        *agreement_dates(agreements, start, days),
-        *follow_ups(follow_up_facts, start, days),
-        *delegation_dates(delegations, start, days),
         *keep_in_touch(
             partnership_list,
             start,
@@ -743,10 +792,16 @@ def agenda(
         *contact_keep_in_touch(contacts_to_watch, start, days),
     ]
     others.sort(key=_order)
-    # Birthdays come sorted by date, then contact, as `_order` has them; a stable sort on
-    # date and kind alone then merges the two lists into `_order`'s order, without building
-    # a key of four for every one of a year's birthdays.
-    occasions = calendar_of_birthdays.occasions(start, start + dt.timedelta(days=days)) + others
+    # Birthdays and the fixed days come in `_order`'s order already, each list holding kinds
+    # no other holds: a stable sort on date and kind alone merges them into that order,
+    # without building a key of four for every one of a year's birthdays.
+    occasions = [
+        *calendar_of_birthdays.occasions(start, start + dt.timedelta(days=days)),
+        *agreement_dates(agreements, start, days),
+        *follow_ups(follow_up_facts, start, days),
+        *delegation_dates(delegations, start, days),
+        *others,
+    ]
     occasions.sort(key=_rank)
     return occasions
 

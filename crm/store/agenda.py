@@ -109,9 +109,10 @@ def partnership_facts(session: Session) -> list[PartnershipFacts]:
     ]
 
 
-def agreement_facts(session: Session, start: dt.date, end: dt.date) -> list[AgreementFacts]:
-    """Agreements with a review or an expiry between `start` and `end`."""
-    first, last = start.isoformat(), end.isoformat()
+def agreement_facts(
+    session: Session, start: dt.date | None = None, end: dt.date | None = None
+) -> list[AgreementFacts]:
+    """Agreements with a review or an expiry (between `start` and `end`, given a span)."""
     statement = (
         select(
             A.c.id,
@@ -124,35 +125,45 @@ def agreement_facts(session: Session, start: dt.date, end: dt.date) -> list[Agre
         .select_from(
             A.outerjoin(P, P.c.id == A.c.partnership_id).outerjoin(PL, PL.c.id == P.c.place_id)
         )
-        .where(
+        .where(or_(A.c.review_on != "", A.c.expires_on != ""))
+    )
+    if start is not None and end is not None:
+        first, last = start.isoformat(), end.isoformat()
+        statement = statement.where(
             or_(
                 and_(A.c.review_on >= first, A.c.review_on <= last),
                 and_(A.c.expires_on >= first, A.c.expires_on <= last),
             )
         )
-    )
-    return [AgreementFacts(*r) for r in session.execute(statement)]
+    return [AgreementFacts(*r) for r in session.execute(statement).all()]
 
 
-def open_follow_up_facts(session: Session, end: dt.date) -> list[FollowUpFacts]:
-    """Open follow-ups due by `end`, overdue ones included."""
+def open_follow_up_facts(session: Session, end: dt.date | None = None) -> list[FollowUpFacts]:
+    """Open follow-ups with a due day (by `end`, overdue ones included, given an end)."""
     statement = select(F.c.id, F.c.description, F.c.due_on).where(
-        F.c.done_at.is_(None), F.c.due_on != "", F.c.due_on <= end.isoformat()
+        F.c.done_at.is_(None), F.c.due_on != ""
     )
-    return [FollowUpFacts(*r) for r in session.execute(statement)]
+    if end is not None:
+        statement = statement.where(F.c.due_on <= end.isoformat())
+    return [FollowUpFacts(*r) for r in session.execute(statement).all()]
 
 
-def delegation_facts(session: Session, start: dt.date, end: dt.date) -> list[DelegationFacts]:
-    """Visits, not cancelled, that begin or end between `start` and `end`."""
-    first, last = start.isoformat(), end.isoformat()
+def delegation_facts(
+    session: Session, start: dt.date | None = None, end: dt.date | None = None
+) -> list[DelegationFacts]:
+    """Visits, not cancelled (that begin or end between `start` and `end`, given a span)."""
     statement = select(D.c.id, D.c.title, D.c.start_on, D.c.end_on, D.c.status).where(
-        D.c.status != "cancelled",
-        or_(
-            and_(D.c.start_on >= first, D.c.start_on <= last),
-            and_(D.c.end_on >= first, D.c.end_on <= last),
-        ),
+        D.c.status != "cancelled"
     )
-    return [DelegationFacts(*r) for r in session.execute(statement)]
+    if start is not None and end is not None:
+        first, last = start.isoformat(), end.isoformat()
+        statement = statement.where(
+            or_(
+                and_(D.c.start_on >= first, D.c.start_on <= last),
+                and_(D.c.end_on >= first, D.c.end_on <= last),
+            )
+        )
+    return [DelegationFacts(*r) for r in session.execute(statement).all()]
 
 
 def _date(text: str | None) -> dt.date | None:

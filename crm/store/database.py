@@ -63,7 +63,7 @@ class Database:
         path = self.path
         if path is None:
             return None
-        files = []
+        files: list[tuple[int, int, int] | None] = []
         for name in (path, path.with_name(path.name + "-wal")):
             try:
                 found = os.stat(name)
