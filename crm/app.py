@@ -37,6 +37,7 @@ def run_app(
         QMessageBox.critical(None, "Liaison", render(error))
         print(error.render(translator(languages.language)), file=sys.stderr)
         return 1
+    services.agenda.home_country = settings.our_country
     operations = Operations()
     window = MainWindow(services, operations, languages, settings)
     tray = Tray(language=languages.language)

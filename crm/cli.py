@@ -96,6 +96,39 @@ HANDOVER_WRITTEN = QT_TRANSLATE_NOOP(
     "{follow_ups} open follow-ups, {occasions} coming occasions.",
 )
 
+HANDOVER_IMPORTED = QT_TRANSLATE_NOOP(
+    "Handover",
+    "Handover of {owner} imported: {created} records added, {updated} updated, {unchanged} "
+    "unchanged, {conflicts} conflicts; {successor} holds their partnerships and contacts.",
+)
+HANDOVER_IMPORT_DRY_RUN = QT_TRANSLATE_NOOP(
+    "Handover",
+    "Dry run, nothing changed: the handover of {owner} would add {created} records, update "
+    "{updated} and leave {unchanged} unchanged, with {conflicts} conflicts; {successor} would "
+    "hold their partnerships and contacts.",
+)
+HANDOVER_KIND_LINE = QT_TRANSLATE_NOOP(
+    "Handover", "{kind}: {created} added, {updated} updated, {unchanged} unchanged"
+)
+HANDOVER_KEPT_THEIRS = QT_TRANSLATE_NOOP(
+    "Handover", "Conflict in {kind}: {label}: the package's version was newer and was kept."
+)
+HANDOVER_KEPT_OURS = QT_TRANSLATE_NOOP(
+    "Handover", "Conflict in {kind}: {label}: this database's version was newer and was kept."
+)
+HANDOVER_KINDS = {
+    "partnerships": QT_TRANSLATE_NOOP("Handover", "Partnerships"),
+    "contacts": QT_TRANSLATE_NOOP("Handover", "Contacts"),
+    "organisations": QT_TRANSLATE_NOOP("Handover", "Organisations"),
+    "delegations": QT_TRANSLATE_NOOP("Handover", "Delegations"),
+    "gifts": QT_TRANSLATE_NOOP("Handover", "Gifts"),
+    "agreements": QT_TRANSLATE_NOOP("Handover", "Agreements"),
+    "documents": QT_TRANSLATE_NOOP("Handover", "Documents"),
+    "interactions": QT_TRANSLATE_NOOP("Handover", "Interactions"),
+    "follow_ups": QT_TRANSLATE_NOOP("Handover", "Follow-ups"),
+    "templates": QT_TRANSLATE_NOOP("Handover", "Greeting templates"),
+}
+
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
@@ -191,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--days", type=int, default=365, metavar="N", help="calendar: how many days (default: 365)"
     )
+    export.add_argument(
+        "--country",
+        default="",
+        metavar="CC",
+        help="calendar: our own country (ISO code), whose national day is added",
+    )
 
     remind = commands.add_parser(
         "remind", help="the agenda: occasions due from a date for a number of days, and why"
@@ -201,6 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--days", type=int, default=30, metavar="N", help="how many days ahead (default: 30)"
     )
     remind.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    remind.add_argument(
+        "--country",
+        default="",
+        metavar="CC",
+        help="our own country (ISO code, e.g. NO): its national day is on the agenda too",
+    )
 
     _add_greet(commands)
     _add_handover(commands)
@@ -289,6 +334,22 @@ def _add_handover(commands: Any) -> None:
     export.add_argument("--owner", required=True, metavar="NAME", help="the staff member")
     export.add_argument("--out", required=True, metavar="FILE.zip", help="the zip to write")
     export.add_argument("--json", action="store_true", help="the manifest as one JSON object")
+    receive = actions.add_parser(
+        "import",
+        help="merge a colleague's handover package into this database, by id: nothing twice, "
+        "nothing lost; of a record changed on both sides the newer version wins and the other "
+        "is kept in the record's history",
+    )
+    _common(receive, suppress=True)
+    receive.add_argument("file", metavar="FILE.zip")
+    receive.add_argument(
+        "--successor",
+        metavar="NAME",
+        help="the staff member who takes over the partnerships and contacts of the one who "
+        "left (default: the package's owner, added to the staff if need be)",
+    )
+    receive.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+    receive.add_argument("--json", action="store_true", help="the report as one JSON object")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -542,7 +603,7 @@ def _export_calendar(args: argparse.Namespace, tr: Translator) -> int:
         start = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise DomainError(BAD_AGENDA_DATE.with_params(value=args.date)) from None
-    export = CalendarExport(AgendaService(_open(args)))
+    export = CalendarExport(AgendaService(_open(args), home_country=args.country.upper()))
     calendar = export.build(start, days=args.days, translate=tr, language=args.language)
     if args.out in (None, "-"):
         sys.stdout.buffer.write(calendar.data)
@@ -620,7 +681,7 @@ def _remind(args: argparse.Namespace, tr: Translator) -> int:
         start = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise DomainError(BAD_AGENDA_DATE.with_params(value=args.date)) from None
-    service = AgendaService(_open(args))
+    service = AgendaService(_open(args), home_country=args.country.upper())
     occasions = service.agenda(start, args.days)
     if args.json:
         _print_json(service.as_dicts(occasions, tr, start=start, language=args.language))
@@ -733,11 +794,24 @@ def _handover(args: argparse.Namespace, tr: Translator) -> int:
     """`handover export`: the package, then one sentence with its counts (or the manifest)."""
     from pathlib import Path
 
+    if args.action == "import":
+        return _handover_import(args, tr)
+
     from crm.services.handover import HandoverService
 
     service = HandoverService(_open(args))
+    language = args.language
+
+    def pdf(page: str) -> bytes:
+        # Qt lays the dossier out; loaded here only, so that other commands start without it.
+        from crm.ui.dossier_pdf import render_pdf
+
+        return render_pdf(page, language=language)
+
     try:
-        manifest = service.export(args.owner, Path(args.out), translate=tr, language=args.language)
+        manifest = service.export(
+            args.owner, Path(args.out), translate=tr, language=language, pdf=pdf
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         raise DomainError(CANNOT_WRITE.with_params(path=args.out, reason=reason)) from error
@@ -752,6 +826,48 @@ def _handover(args: argparse.Namespace, tr: Translator) -> int:
         **{name: counts[f"{name}.json"] for name in _HANDOVER_COUNTED},
     )
     print(summary.render(tr))
+    return 0
+
+
+def _handover_import(args: argparse.Namespace, tr: Translator) -> int:
+    """`handover import`: one sentence with the totals, a line per kind of record, a line per
+    conflict (or the report as JSON)."""
+    from pathlib import Path
+
+    from crm.services.handover_import import HandoverImportService
+
+    service = HandoverImportService(_open(args))
+    report = service.apply(Path(args.file), successor=args.successor, dry_run=args.dry_run)
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    totals = {
+        "created": sum(report.created.values()),
+        "updated": sum(report.updated.values()),
+        "unchanged": sum(report.unchanged.values()),
+    }
+    summary = HANDOVER_IMPORT_DRY_RUN if report.dry_run else HANDOVER_IMPORTED
+    print(
+        summary.with_params(
+            owner=report.owner,
+            successor=report.successor,
+            conflicts=len(report.conflicts),
+            **totals,
+        ).render(tr)
+    )
+    for kind, label in HANDOVER_KINDS.items():
+        counts = {
+            "created": report.created.get(kind, 0),
+            "updated": report.updated.get(kind, 0),
+            "unchanged": report.unchanged.get(kind, 0),
+        }
+        if any(counts.values()):
+            print(HANDOVER_KIND_LINE.with_params(kind=label.render(tr), **counts).render(tr))
+    for conflict in report.conflicts:
+        kept = HANDOVER_KEPT_THEIRS if conflict.kept == "theirs" else HANDOVER_KEPT_OURS
+        kind_label = HANDOVER_KINDS.get(conflict.kind)
+        name = kind_label.render(tr) if kind_label else conflict.kind
+        print(kept.with_params(kind=name, label=conflict.label).render(tr))
     return 0
 
 

@@ -133,3 +133,15 @@ def test_crm_remind_json_and_chinese_text(tmp_path: Path, services) -> None:  # 
     assert all(re.match(r"^\d{4}-\d{2}-\d{2}  \S", line) for line in lines)
     # Partner names in Chinese (titles too, once the translations are in).
     assert any("安特卫普" in line for line in lines)
+
+
+def test_remind_country_adds_our_own_national_day(services, capsys) -> None:  # type: ignore[no-untyped-def]
+    load_demo(services.db)
+    database = str(services.db.path)
+    args = ["remind", "--database", database, "--date", "2027-05-01", "--days", "30", "--json"]
+    assert main(args) == 0
+    codes = {item["code"] for item in json.loads(capsys.readouterr().out)}
+    assert "national_day:NO" not in codes  # no partner in Norway
+    assert main([*args, "--country", "no"]) == 0
+    ours = [i for i in json.loads(capsys.readouterr().out) if i["code"] == "national_day:NO"]
+    assert [(i["date"], i["title"]) for i in ours] == [("2027-05-17", "Norway: Constitution Day")]

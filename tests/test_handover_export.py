@@ -109,6 +109,32 @@ def test_selection_is_what_the_owner_holds_and_touches(package: zipfile.ZipFile)
     assert named == organisations
 
 
+def test_the_data_carries_what_an_import_needs(package: zipfile.ZipFile) -> None:
+    """Versions, timestamps and ids beyond DESIGN.md's keys, so that an import recreates each
+    record as it is; every reference points inside the package."""
+    stamped = {"version", "created_at", "updated_at"}
+    contacts = _json(package, "contacts.json")
+    ids = {c["id"] for c in contacts}
+    for contact in contacts:
+        assert set(contact) >= stamped | {"organisation_id", "keep_in_touch_days", "gifts"}
+        assert contact["successor_of"] is None or contact["successor_of"] in ids
+        assert dt.datetime.fromisoformat(contact["updated_at"]).utcoffset() == dt.timedelta(0)
+    partnerships = _json(package, "partnerships.json")
+    for partnership in partnerships:
+        assert set(partnership) >= stamped | {"place_id", "keep_in_touch_days", "gifts"}
+    for delegation in _json(package, "delegations.json"):
+        assert set(delegation) >= stamped
+        assert all("id" in entry for entry in delegation["itinerary"])
+        for gift in delegation["gifts"]:
+            assert {"partnership", "photo", "created_at"} <= set(gift)
+            assert gift["contact"] is None or gift["contact"] in ids
+    # A partnership's gifts that are not a visit's.
+    assert all(isinstance(p["gifts"], list) for p in partnerships)
+    for name in ("agreements", "interactions", "follow_ups", "organisations"):
+        assert all("created_at" in item for item in _json(package, f"{name}.json")), name
+    assert all("place_id" in o for o in _json(package, "organisations.json"))
+
+
 def test_contacts_are_in_designs_shape(package: zipfile.ZipFile) -> None:
     contacts = _json(package, "contacts.json")
     assert contacts

@@ -126,6 +126,37 @@
     </message>
 </context>
 <context>
+    <name>HandoverWizard</name>
+    <message numerus="yes">
+        <source>%n partnership(s)</source>
+        <translation>
+            <numerusform>%n partnership</numerusform>
+            <numerusform>%n partnerships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed both here and in the package; the version shown will be kept:</source>
+        <translation>
+            <numerusform>%n record was changed both here and in the package; the version shown will be kept:</numerusform>
+            <numerusform>%n records were changed both here and in the package; the version shown will be kept:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) had been changed both here and in the package.</source>
+        <translation>
+            <numerusform>%n record had been changed both here and in the package.</numerusform>
+            <numerusform>%n records had been changed both here and in the package.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%n entry(s) cannot be imported and will be skipped:</source>

@@ -2231,6 +2231,58 @@
         <translation>{owner}的交接材料已写入“{path}”：友好关系 {partnerships} 个、联系人 {contacts} 位、协议 {agreements} 份、代表团 {delegations} 个、往来记录 {interactions} 条、待办跟进 {follow_ups} 项、近期日程 {occasions} 个。</translation>
     </message>
     <message>
+        <source>Handover of {owner} imported: {created} records added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts; {successor} holds their partnerships and contacts.</source>
+        <translation>已导入 {owner} 的交接包：新增 {created} 条记录，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处；其友好关系和联系人现由 {successor} 负责。</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: the handover of {owner} would add {created} records, update {updated} and leave {unchanged} unchanged, with {conflicts} conflicts; {successor} would hold their partnerships and contacts.</source>
+        <translation>试运行，未做任何更改：导入 {owner} 的交接包将新增 {created} 条记录，更新 {updated} 条，{unchanged} 条不变，冲突 {conflicts} 处；其友好关系和联系人将由 {successor} 负责。</translation>
+    </message>
+    <message>
+        <source>{kind}: {created} added, {updated} updated, {unchanged} unchanged</source>
+        <translation>{kind}：新增 {created}，更新 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>Conflict in {kind}: {label}: the package&apos;s version was newer and was kept.</source>
+        <translation>{kind}冲突：{label}：交接包中的版本较新，已采用。</translation>
+    </message>
+    <message>
+        <source>Conflict in {kind}: {label}: this database&apos;s version was newer and was kept.</source>
+        <translation>{kind}冲突：{label}：本数据库中的版本较新，已保留。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表团</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>待办跟进</translation>
+    </message>
+    <message>
+        <source>Greeting templates</source>
+        <translation>问候模板</translation>
+    </message>
+    <message>
         <source>Handover dossier of {owner}</source>
         <translation>{owner}的工作交接手册</translation>
     </message>
@@ -2245,6 +2297,14 @@
     <message>
         <source>{owner} owns no partnerships.</source>
         <translation>{owner}名下没有负责的友好关系。</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>伙伴城市</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2287,12 +2347,56 @@
         <translation>文件：{names}</translation>
     </message>
     <message>
+        <source>Led by {name}.</source>
+        <translation>团长：{name}。</translation>
+    </message>
+    <message>
+        <source>Outcomes: {outcomes}</source>
+        <translation>成果：{outcomes}</translation>
+    </message>
+    <message>
+        <source>Gifts given: {gifts}</source>
+        <translation>赠出礼品：{gifts}</translation>
+    </message>
+    <message>
+        <source>Gifts received: {gifts}</source>
+        <translation>收到礼品：{gifts}</translation>
+    </message>
+    <message>
         <source>Recent interactions</source>
         <translation>近期往来</translation>
     </message>
     <message>
         <source>Key people</source>
         <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Champion of the partnership</source>
+        <translation>本友好关系的关键人物</translation>
+    </message>
+    <message>
+        <source>Signed: {agreement}</source>
+        <translation>签署：{agreement}</translation>
+    </message>
+    <message>
+        <source>Head of delegation: {delegation}</source>
+        <translation>代表团团长：{delegation}</translation>
+    </message>
+    <message>
+        <source>Member of the delegation: {delegation}</source>
+        <translation>代表团成员：{delegation}</translation>
+    </message>
+    <message>
+        <source>{role}: {delegation}</source>
+        <translation>{role}：{delegation}</translation>
+    </message>
+    <message>
+        <source>Interactions logged with them: {count}, the last on {date}.</source>
+        <translation>往来记录 {count} 条，最近一次为 {date}。</translation>
+    </message>
+    <message>
+        <source>No interaction logged with them yet.</source>
+        <translation>尚无往来记录。</translation>
     </message>
     <message>
         <source>Due in the next 12 months</source>
@@ -2309,6 +2413,428 @@
     <message>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverImport</name>
+    <message>
+        <source>The document “{name}” could not be written to the documents folder, so nothing was imported: {reason}</source>
+        <translation>文件“{name}”无法写入文件夹，因此未导入任何内容：{reason}</translation>
+    </message>
+    <message>
+        <source>There is no file “{name}” to import.</source>
+        <translation>没有可导入的文件“{name}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a zip file: choose the handover package Liaison wrote.</source>
+        <translation>“{name}”不是 zip 文件：请选择 Liaison 生成的交接包。</translation>
+    </message>
+    <message>
+        <source>“{name}” is cut short, perhaps by an interrupted copy or download: copy the whole package again.</source>
+        <translation>“{name}”不完整，可能是复制或下载中断所致：请重新复制整个交接包。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged: “{member}” in it cannot be read back as it was written.</source>
+        <translation>“{name}”已损坏：其中的“{member}”无法按原样读出。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Liaison handover package.</source>
+        <translation>“{name}”不是 Liaison 交接包。</translation>
+    </message>
+    <message>
+        <source>“{name}” was written by a newer version of Liaison: update Liaison to import it.</source>
+        <translation>“{name}”由更新版本的 Liaison 生成：请先升级 Liaison 再导入。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed after it was written: “{member}” is not the file its manifest lists.</source>
+        <translation>“{name}”在生成后被改动过：“{member}”与清单所列文件不符。</translation>
+    </message>
+    <message>
+        <source>“{name}” is incomplete: “{member}” is missing from it.</source>
+        <translation>“{name}”不完整：缺少“{member}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed after it was written: it holds “{member}”, which its manifest does not list.</source>
+        <translation>“{name}”在生成后被改动过：其中有清单未列出的“{member}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” is refused: it holds a file named “{member}”, which would be unpacked outside its folder.</source>
+        <translation>已拒绝“{name}”：其中的文件“{member}”会被解压到文件夹之外。</translation>
+    </message>
+    <message>
+        <source>“{name}” is refused: it holds “{member}” twice.</source>
+        <translation>已拒绝“{name}”：其中“{member}”出现了两次。</translation>
+    </message>
+    <message>
+        <source>“{name}” is refused: “{member}” would unpack to more than {limit} MB.</source>
+        <translation>已拒绝“{name}”：“{member}”解压后将超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” is refused: it would unpack to more than {limit} MB.</source>
+        <translation>已拒绝“{name}”：解压后将超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be imported: “{member}” refers to records that are neither in it nor in this database.</source>
+        <translation>无法导入“{name}”：“{member}”引用的记录既不在交接包中，也不在本数据库中。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be imported: “{member}” does not hold what a handover package holds.</source>
+        <translation>无法导入“{name}”：“{member}”的内容不是交接包应有的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWizard</name>
+    <message>
+        <source>The import was stopped.</source>
+        <translation>导入已停止。</translation>
+    </message>
+    <message>
+        <source>Save the handover package as</source>
+        <translation>交接包另存为</translation>
+    </message>
+    <message>
+        <source>Handover packages (*.zip)</source>
+        <translation>交接包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>工作交接</translation>
+    </message>
+    <message>
+        <source>“{file}” already exists. Replace it?</source>
+        <translation>“{file}”已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>“{file}” could not be written: {reason}.</source>
+        <translation>无法写入“{file}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>Open a handover package</source>
+        <translation>打开交接包</translation>
+    </message>
+    <message>
+        <source>The handover is still being imported. Stop it and close? Nothing of it is kept; you can import the package again later.</source>
+        <translation>交接包仍在导入中。要停止并关闭吗？已导入的部分不会保留，之后可以重新导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and close</source>
+        <translation>停止并关闭(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep importing</source>
+        <translation>继续导入(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友好关系</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表团</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>往来记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>待办跟进</translation>
+    </message>
+    <message>
+        <source>Greeting templates</source>
+        <translation>问候模板</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Dates in the coming year</source>
+        <translation>未来一年的日程</translation>
+    </message>
+    <message>
+        <source>{name} — {partnerships}, {contacts}</source>
+        <translation>{name}——{partnerships}，{contacts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partnership(s)</source>
+        <translation>
+            <numerusform>%n 个友好关系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who is leaving, and where should the package go?</source>
+        <translation>谁将离岗？交接包保存到哪里？</translation>
+    </message>
+    <message>
+        <source>The handover package holds the partnerships and contacts of the person leaving, with everything they touch: agreements, delegations, interactions and open follow-ups. Their successor imports it in Liaison and carries on from there.</source>
+        <translation>交接包包含离岗人员负责的友好关系和联系人，以及与之相关的一切：协议、代表团、往来记录和未完成的跟进事项。接任者在 Liaison 中导入后即可接着工作。</translation>
+    </message>
+    <message>
+        <source>the data, for Liaison at the successor&apos;s desk;</source>
+        <translation>数据，供接任者在 Liaison 中导入；</translation>
+    </message>
+    <message>
+        <source>the contacts as vCards, for any address book;</source>
+        <translation>联系人名片（vCard），可导入任何通讯录；</translation>
+    </message>
+    <message>
+        <source>the coming year&apos;s anniversaries, birthdays and reviews, for any calendar;</source>
+        <translation>未来一年的纪念日、生日和评估日期，可导入任何日历；</translation>
+    </message>
+    <message>
+        <source>a dossier to read and print, in the language chosen above.</source>
+        <translation>一份可阅读和打印的交接手册，使用上面所选的语言。</translation>
+    </message>
+    <message>
+        <source>In the zip:</source>
+        <translation>压缩包内容：</translation>
+    </message>
+    <message>
+        <source>&amp;Leaving:</source>
+        <translation>离岗人员(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;language:</source>
+        <translation>手册语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The dossier and the calendar are written in this language.</source>
+        <translation>交接手册和日历使用此语言。</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Where to write the zip file</source>
+        <translation>zip 文件的保存位置</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>What each colleague owns. The package also holds the other people of their partnerships.</source>
+        <translation>每位同事负责的内容。交接包还包括其友好关系中的其他相关人员。</translation>
+    </message>
+    <message>
+        <source>There are no staff members yet.</source>
+        <translation>尚无工作人员。</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>交接包内容</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Writing the handover package of {name}…</source>
+        <translation>正在生成 {name} 的交接包…</translation>
+    </message>
+    <message>
+        <source>This takes a few seconds.</source>
+        <translation>需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>The handover package is ready</source>
+        <translation>交接包已生成</translation>
+    </message>
+    <message>
+        <source>Everything {owner} looks after is in “{file}”: {partnerships} and {contacts}. Give it to their successor, who imports it in Liaison.</source>
+        <translation>{owner} 负责的全部内容已保存在“{file}”中：{partnerships}，{contacts}。请将其交给接任者，在 Liaison 中导入。</translation>
+    </message>
+    <message>
+        <source>Which handover package?</source>
+        <translation>导入哪个交接包？</translation>
+    </message>
+    <message>
+        <source>Choose the zip file a leaving colleague exported. Liaison reads it first and changes nothing until you import it.</source>
+        <translation>请选择离岗同事导出的 zip 文件。Liaison 会先读取检查，在您确认导入之前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation>交接包(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The handover zip file</source>
+        <translation>交接 zip 文件</translation>
+    </message>
+    <message>
+        <source>Handed over by:</source>
+        <translation>移交人：</translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation>生成时间：</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>&amp;Successor:</source>
+        <translation>接任者(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>“{file}” could not be read: {reason}.</source>
+        <translation>无法读取“{file}”：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} (new here)</source>
+        <translation>{name}（新同事）</translation>
+    </message>
+    <message>
+        <source>{owner} is not on this office&apos;s staff yet: the import adds them, and everything stays theirs.</source>
+        <translation>{owner} 还不是本办公室的工作人员：导入时会添加此人，所有内容仍归其负责。</translation>
+    </message>
+    <message>
+        <source>Everything stays with {owner}.</source>
+        <translation>所有内容仍由 {owner} 负责。</translation>
+    </message>
+    <message>
+        <source>{successor} takes over the partnerships and contacts of {owner}.</source>
+        <translation>{successor} 将接手 {owner} 的友好关系和联系人。</translation>
+    </message>
+    <message>
+        <source>{created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Preview (changes nothing)</source>
+        <translation>预览（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation>保留的版本</translation>
+    </message>
+    <message>
+        <source>Reading the package…</source>
+        <translation>正在读取交接包…</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet: press Import to bring it in.</source>
+        <translation>尚未做任何更改：点击“导入”即可导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed both here and in the package; the version shown will be kept:</source>
+        <translation>
+            <numerusform>有 %n 条记录在本地和交接包中都被修改过；将保留下列版本：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record was changed both here and in the package.</source>
+        <translation>没有在本地和交接包中都被修改过的记录。</translation>
+    </message>
+    <message>
+        <source>From the package</source>
+        <translation>交接包中的版本</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>本地已有的版本</translation>
+    </message>
+    <message>
+        <source>Importing the handover…</source>
+        <translation>正在导入交接包…</translation>
+    </message>
+    <message>
+        <source>Closing the window now asks whether to stop the import.</source>
+        <translation>此时关闭窗口会询问是否停止导入。</translation>
+    </message>
+    <message>
+        <source>The handover is imported</source>
+        <translation>交接包已导入</translation>
+    </message>
+    <message>
+        <source>{successor} now looks after what {owner} handed over.</source>
+        <translation>{owner} 移交的内容现由 {successor} 负责。</translation>
+    </message>
+    <message>
+        <source>It stays with {owner}.</source>
+        <translation>仍由 {owner} 负责。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) had been changed both here and in the package.</source>
+        <translation>
+            <numerusform>有 %n 条记录在本地和交接包中都被修改过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +3350,14 @@
     <message>
         <source>Possible &amp;duplicates…</source>
         <translation>可能重复的联系人(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over to a successor…</source>
+        <translation>移交给接任者(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take over from a colleague…</source>
+        <translation>接收同事的交接(&amp;T)…</translation>
     </message>
     <message>
         <source>Show &amp;archived contacts</source>
@@ -3852,6 +4386,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4022,6 +4560,14 @@
     <message>
         <source>Your title in Chin&amp;ese:</source>
         <translation>您的中文职务(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Our c&amp;ountry:</source>
+        <translation>所在国家(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Its national day is on the agenda, beside those of our partners&apos; countries.</source>
+        <translation>本国国庆日将与伙伴城市所在国家的国庆日一起列入日程。</translation>
     </message>
     <message>
         <source>Write to Chinese-speaking contacts in Chinese, then in En&amp;glish</source>

@@ -11,7 +11,7 @@ import datetime as dt
 from babel.dates import format_date, format_skeleton
 
 from crm.domain.dates import Birthday, CalendarKind, PartialDate
-from crm.domain.text import QT_TRANSLATE_NOOP, Translator
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Translator
 
 LUNAR = QT_TRANSLATE_NOOP("Dates", "lunar {month}/{day}")
 LUNAR_LEAP = QT_TRANSLATE_NOOP("Dates", "lunar leap {month}/{day}")
@@ -38,6 +38,19 @@ def format_partial_date(value: PartialDate | str, language: str) -> str:
     if date.day is None:
         return format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=locale)
     return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
+
+
+def format_stored_date(value: str | None, language: str) -> str:
+    """A date as Liaison stores it ("1985", "1986-10", "2009-10-29", "--04-15") as people read it.
+
+    For documents written from stored data (the handover dossier): an empty value is "", and a
+    text that is not such a date is shown as it was written rather than failing the document."""
+    if not value:
+        return ""
+    try:
+        return format_partial_date(value, language)
+    except DomainError:
+        return value
 
 
 def lunar_month_day_zh(month: int, day: int, leap: bool = False) -> str:
@@ -76,3 +89,13 @@ def format_birthday(
     else:
         text = LUNAR_LEAP if parsed.leap_month else LUNAR
     return text.with_params(year=parsed.year, month=parsed.month, day=parsed.day).render(translate)
+
+
+def country_names(language: str) -> dict[str, str]:
+    """Every country by its ISO 3166 two-letter code, named in `language` (Babel's CLDR
+    names), sorted by name."""
+    from babel import Locale
+
+    territories = Locale.parse(babel_locale(language)).territories
+    named = {code: name for code, name in territories.items() if len(code) == 2 and code.isalpha()}
+    return dict(sorted(named.items(), key=lambda item: item[1].casefold()))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlmodel import Session
@@ -18,6 +19,9 @@ from crm.services.changes import Changes
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, Organisation, Staff, new_id, utcnow
+
+if TYPE_CHECKING:
+    from crm.services.contact_rows import ContactRows
 
 NOT_FOUND = QT_TRANSLATE_NOOP("Contacts", "This contact no longer exists.")
 CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
@@ -112,11 +116,19 @@ def draft_from(
 
 def search_fields(session: Session, draft: ContactDraft) -> dict[str, str]:
     """The generated columns of a contact: pinyin, sort key and the search document."""
-    extra = [*draft.emails, *draft.tags, draft.position, draft.position_zh, draft.wechat]
+    organisation_names: tuple[str, ...] = ()
     if draft.organisation_id:
         organisation = session.get(Organisation, draft.organisation_id)
         if organisation is not None:
-            extra += [organisation.name, organisation.name_zh]
+            organisation_names = (organisation.name, organisation.name_zh)
+    return generated_fields(draft, organisation_names)
+
+
+def generated_fields(draft: ContactDraft, organisation_names: Sequence[str] = ()) -> dict[str, str]:
+    """`search_fields` with the organisation's names given: for writers of many contacts at
+    once, which read the organisations once rather than once per contact."""
+    extra = [*draft.emails, *draft.tags, draft.position, draft.position_zh, draft.wechat]
+    extra += organisation_names
     names = {
         "family_name": draft.family_name,
         "given_name": draft.given_name,
@@ -176,39 +188,53 @@ class ContactService:
 
     def as_dicts(self, ids: list[str]) -> list[dict[str, Any]]:
         """Contacts in DESIGN.md's JSON shape (for `crm contacts --json` and exports)."""
-        result = []
+        result: list[dict[str, Any]] = []
+        table = Contact.__table__  # type: ignore[attr-defined]
         with self.db.session() as session:
-            for row in q.rows(session, ids):
-                contact = session.get(Contact, row.id)
-                assert contact is not None
-                emails, phones, tags = q.child_values(session, row.id)
-                result.append(
-                    {
-                        "id": row.id,
-                        "family_name": row.family_name,
-                        "given_name": row.given_name,
-                        "name_zh": row.name_zh,
-                        "pinyin": row.pinyin,
-                        "honorific": row.honorific,
-                        "position": row.position,
-                        "position_zh": row.position_zh,
-                        "organisation": row.organisation,
-                        "emails": emails,
-                        "phones": phones,
-                        "wechat": contact.wechat,
-                        "birthday": row.birthday or None,
-                        "birthday_calendar": row.birthday_calendar,
-                        "birthday_leap_month": row.birthday_leap_month,
-                        "language": row.language,
-                        "tags": tags,
-                        "owner": row.owner,
-                        "status": row.status,
-                        "successor_of": contact.successor_of_id,
-                        "archived": row.archived,
-                        "notes": contact.notes,
-                    }
-                )
+            # Plain rows a block of ids at a time: an ORM object and three queries per contact
+            # took 8 s for 10,000 contacts.
+            for chunk in q.chunked(ids):
+                rows = q.rows(session, chunk)
+                more = {
+                    r.id: r
+                    for r in session.execute(
+                        select(
+                            table.c.id, table.c.wechat, table.c.successor_of_id, table.c.notes
+                        ).where(table.c.id.in_({r.id for r in rows}))
+                    )
+                }
+                children = q.children_of(session, [r.id for r in rows])
+                result.extend(self._as_dict(row, more[row.id], *children[row.id]) for row in rows)
         return result
+
+    @staticmethod
+    def _as_dict(
+        row: ContactRow, contact: Any, emails: list[str], phones: list[str], tags: list[str]
+    ) -> dict[str, Any]:
+        return {
+            "id": row.id,
+            "family_name": row.family_name,
+            "given_name": row.given_name,
+            "name_zh": row.name_zh,
+            "pinyin": row.pinyin,
+            "honorific": row.honorific,
+            "position": row.position,
+            "position_zh": row.position_zh,
+            "organisation": row.organisation,
+            "emails": emails,
+            "phones": phones,
+            "wechat": contact.wechat,
+            "birthday": row.birthday or None,
+            "birthday_calendar": row.birthday_calendar,
+            "birthday_leap_month": row.birthday_leap_month,
+            "language": row.language,
+            "tags": tags,
+            "owner": row.owner,
+            "status": row.status,
+            "successor_of": contact.successor_of_id,
+            "archived": row.archived,
+            "notes": contact.notes,
+        }
 
     # Writing -----------------------------------------------------------------------------
     def create(self, draft: ContactDraft, *, contact_id: str | None = None) -> tuple[str, Changes]:
@@ -298,12 +324,20 @@ def restore_contact(session: Session, deleted: DeletedContact) -> None:
 
 def contact_values(session: Session, draft: ContactDraft) -> dict[str, Any]:
     """The contact table's columns for a (validated) draft, generated search columns included."""
-    values = asdict(draft)
-    for key in ("emails", "phones", "tags"):
-        values.pop(key)
+    values = scalar_values(draft)
+    values.update(search_fields(session, draft))
+    return values
+
+
+_LISTS = ("emails", "phones", "tags")
+_SCALARS = tuple(f.name for f in fields(ContactDraft) if f.name not in _LISTS)
+
+
+def scalar_values(draft: ContactDraft) -> dict[str, Any]:
+    """The contact table's columns a draft holds as they are (its lists are child rows)."""
+    values = {name: getattr(draft, name) for name in _SCALARS}
     values["birthday_calendar"] = str(draft.birthday_calendar)
     values["status"] = str(draft.status)
-    values.update(search_fields(session, draft))
     return values
 
 
@@ -316,10 +350,21 @@ def check_references(session: Session, draft: ContactDraft) -> None:
         raise DomainError(UNKNOWN_PREDECESSOR, field="successor_of_id")
 
 
-def insert_contact(session: Session, draft: ContactDraft, *, contact_id: str | None = None) -> str:
-    """Add a validated contact inside the caller's write transaction; returns its id."""
-    check_references(session, draft)
+def insert_contact(
+    session: Session,
+    draft: ContactDraft,
+    *,
+    contact_id: str | None = None,
+    rows: ContactRows | None = None,
+) -> str:
+    """Add a validated contact inside the caller's write transaction; returns its id.
+
+    With `rows`, the contact is queued there, to be written with many others at once."""
     new = contact_id or new_id()
+    if rows is not None:
+        rows.insert(draft, new)
+        return new
+    check_references(session, draft)
     session.add(Contact(id=new, **contact_values(session, draft)))
     session.flush()
     q.replace_children(session, new, emails=draft.emails, phones=draft.phones, tags=draft.tags)
@@ -327,10 +372,19 @@ def insert_contact(session: Session, draft: ContactDraft, *, contact_id: str | N
 
 
 def update_contact(
-    session: Session, contact_id: str, draft: ContactDraft, *, expected_version: int | None = None
+    session: Session,
+    contact_id: str,
+    draft: ContactDraft,
+    *,
+    expected_version: int | None = None,
+    rows: ContactRows | None = None,
 ) -> None:
     """Change a contact inside the caller's transaction; with `expected_version`, refuse to
-    overwrite a change made elsewhere since that version was read."""
+    overwrite a change made elsewhere since that version was read. With `rows` (and no
+    `expected_version`), the change is queued there, to be written with many others at once."""
+    if rows is not None and expected_version is None:
+        rows.update(contact_id, draft)
+        return
     check_references(session, draft)
     table = Contact.__table__  # type: ignore[attr-defined]
     statement = update(table).where(table.c.id == contact_id)

@@ -5,10 +5,12 @@ Decisions:
   plus the people of those partnerships (champions, signatories, delegation leaders and members,
   people at the partnership's interactions); the interactions are those about the partnerships
   or their delegations, or with any of these contacts, and the people at those are added too, so
-  that every reference in the package points at something in it. The closure stops there: an
-  interaction of a champion's is not followed to the champion's other partnerships.
-- The data is in DESIGN.md's JSON shapes (contacts and partnerships exactly as `crm export`
-  writes them), beside a .vcf and an .ics that any address book and calendar opens, and a
+  that every reference in the package points at something in it; so are the people given
+  gifts and those the people succeed. The closure stops there: an interaction of a champion's
+  is not followed to the champion's other partnerships.
+- The data is in DESIGN.md's JSON shapes (contacts and partnerships as `crm export` writes
+  them, with the keys an import needs to recreate every record added: see
+  `handover_details`), beside a .vcf and an .ics that any address book and calendar opens, and a
   dossier a person reads.
 - Agreement documents live in the `documents/` folder beside the database, not in it: their
   bytes go under `documents/<agreement id>/<stored name>`; a file missing on disk is listed
@@ -42,6 +44,15 @@ from crm.services.directory import DirectoryService
 from crm.services.exchange.vcard_writer import vcard_text
 from crm.services.exchange.writers import replacing
 from crm.services.greetings import GreetingService
+from crm.services.handover_details import (
+    add_contact_details,
+    add_delegation_details,
+    add_organisation_details,
+    add_partnership_details,
+    iso,
+    predecessors,
+    template_times,
+)
 from crm.services.handover_dossier import dossier_html
 from crm.services.history_exchange import HistoryExchange
 from crm.store.database import Database
@@ -124,7 +135,7 @@ class HandoverService:
         ).encode("utf-8")
         if pdf is not None:
             files["dossier.pdf"] = pdf(files["dossier.html"].decode("utf-8"))
-        counts = {name: len(getattr(chosen, name.removesuffix(".json"))) for name in _JSON_FILES}
+        counts = {name: len(getattr(chosen, name.removesuffix(".json"))) for name in JSON_FILES}
         counts["contacts.vcf"] = len(chosen.contacts)
         counts["calendar.ics"] = len(occasions)
         counts["documents"] = len(chosen.documents)
@@ -158,11 +169,15 @@ class HandoverService:
         delegations = [d for d in history.delegations() if d["partnership"] in pids]
         dids = {d["id"] for d in delegations}
         with self.db.session() as session:
+            add_partnership_details(session, partnerships)
+            add_delegation_details(session, delegations)
             people = _owned_contacts(session, owner_id)
             for partnership in partnerships:
                 people.update(partnership.get("champions") or [])
+                people.update(g["contact"] for g in partnership["gifts"] if g["contact"])
             for delegation in delegations:
                 people.update(m["contact"] for m in delegation["members"] if m.get("contact"))
+                people.update(g["contact"] for g in delegation["gifts"] if g["contact"])
                 if delegation.get("leader"):
                     people.add(delegation["leader"])
             agreements, documents = self._agreements(session, pids)
@@ -171,9 +186,13 @@ class HandoverService:
             interactions = _interactions(session, pids, dids, people)
             for interaction in interactions:
                 people.update(c["contact"] for c in interaction["contacts"])
+            people |= predecessors(session, people)
             follow_ups = _follow_ups(session, pids, dids)
             organisations = _organisations(session, people)
+            add_organisation_details(session, organisations)
         contacts = ContactService(self.db).as_dicts(sorted(people))
+        with self.db.session() as session:
+            add_contact_details(session, contacts)
         return _Selection(
             owner=owner_name,
             partnerships=partnerships,
@@ -229,6 +248,8 @@ class HandoverService:
                     "sha256": d.sha256,
                     "path": name if included else None,
                     "included": included,
+                    "stored_name": d.stored_name,
+                    "added_at": iso(d.added_at),
                 }
             )
         items = [
@@ -243,6 +264,7 @@ class HandoverService:
                 "notes": r.notes,
                 "signatories": signatories[r.id],
                 "documents": attached[r.id],
+                "created_at": iso(r.created_at),
             }
             for r in rows
         ]
@@ -252,12 +274,15 @@ class HandoverService:
     def _templates(self) -> list[Item]:
         """The office's own greeting templates; the shipped ones come with every Liaison."""
         greetings = GreetingService(self.db)
+        with self.db.session() as session:
+            changed = template_times(session)
         return [
             {
                 "occasion": t.occasion,
                 "language": t.language,
                 "subject": t.subject,
                 "body": t.body,
+                "updated_at": changed.get(key),
             }
             for key, t in sorted(greetings.templates().items())
             if greetings.is_customised(*key)
@@ -276,7 +301,7 @@ class HandoverService:
         return calendar_occasions(mine, start=today)
 
 
-_JSON_FILES = (
+JSON_FILES = (
     "contacts.json",
     "organisations.json",
     "partnerships.json",
@@ -289,7 +314,7 @@ _JSON_FILES = (
 
 
 def _data_files(chosen: _Selection) -> dict[str, bytes]:
-    files = {name: _json(getattr(chosen, name.removesuffix(".json"))) for name in _JSON_FILES}
+    files = {name: _json(getattr(chosen, name.removesuffix(".json"))) for name in JSON_FILES}
     files["contacts.vcf"] = "".join(vcard_text(c) for c in chosen.contacts).encode("utf-8")
     return files
 
@@ -373,6 +398,7 @@ def _interactions(session: Session, pids: set[str], dids: set[str], people: set[
                     "staff": row.staff_name,
                     "contacts": participants[row.id],
                     "note": row.note,
+                    "created_at": iso(row.created_at),
                 }
             )
     items.sort(key=lambda i: (i["date"], i["id"]))
@@ -400,6 +426,7 @@ def _follow_ups(session: Session, pids: set[str], dids: set[str]) -> list[Item]:
             "description": r.description,
             "assignee": r.assignee_name,
             "due_on": r.due_on or None,
+            "created_at": iso(r.created_at),
         }
         for r in rows
     ]

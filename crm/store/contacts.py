@@ -271,6 +271,34 @@ def child_values(session: Session, contact_id: str) -> tuple[list[str], list[str
     return list(emails), list(phones), list(tags)
 
 
+# Ids per IN list when many contacts are read at once (SQLite allows 32,766 parameters).
+CHUNK = 500
+
+
+def chunked(ids: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def children_of(
+    session: Session, ids: Sequence[str]
+) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """`child_values` of many contacts, three queries per CHUNK of ids rather than per contact."""
+    found: dict[str, tuple[list[str], list[str], list[str]]] = {i: ([], [], []) for i in ids}
+    for chunk in chunked(list(found)):
+        for slot, (table, column, order) in enumerate(
+            ((E, E.c.address, E.c.position), (P, P.c.number, P.c.position), (T, T.c.tag, T.c.tag))
+        ):
+            statement = (
+                select(table.c.contact_id, column)
+                .where(table.c.contact_id.in_(chunk))
+                .order_by(table.c.contact_id, order)
+            )
+            for contact_id, value in session.execute(statement):
+                found[contact_id][slot].append(value)
+    return found
+
+
 def replace_children(
     session: Session,
     contact_id: str,

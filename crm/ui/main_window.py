@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -104,6 +105,12 @@ class MainWindow(QMainWindow):
         self.greetings_action.triggered.connect(lambda: self.show_greetings("", [], ""))
         self.templates_action = QAction(self)
         self.templates_action.triggered.connect(self.show_templates)
+        self.handover_export_action = QAction(self)
+        self.handover_export_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.handover_export_action.triggered.connect(lambda: self.show_handover("export"))
+        self.handover_import_action = QAction(self)
+        self.handover_import_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.handover_import_action.triggered.connect(lambda: self.show_handover("import"))
         self.duplicates_action = QAction(self)
         self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.duplicates_action.triggered.connect(self.show_duplicates)
@@ -152,6 +159,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.greetings_action)
         self.file_menu.addAction(self.templates_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.handover_export_action)
+        self.file_menu.addAction(self.handover_import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -393,6 +403,20 @@ class MainWindow(QMainWindow):
         )
         editor.open()
 
+    def show_handover(self, mode: Literal["export", "import"]) -> None:
+        """The handover wizard: a leaving colleague's package out, or a package in."""
+        from crm.ui.dialogs.handover_wizard import HandoverWizard
+
+        wizard = HandoverWizard(
+            self._services,
+            self._operations,
+            mode=mode,
+            staff_name=self._settings.sender_name or None,
+            parent=self,
+        )
+        wizard.changed.connect(self._refresh_pages)
+        wizard.open()
+
     def show_duplicates(self) -> None:
         from crm.ui.dialogs.duplicates_dialog import DuplicatesDialog
 
@@ -417,6 +441,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _settings_applied(self) -> None:
+        self._services.agenda.home_country = self._settings.our_country
         if self.scheduler is not None:
             self.scheduler.reschedule(self._settings.reminder_time)
         self.today_page.refresh()
@@ -450,6 +475,8 @@ class MainWindow(QMainWindow):
         self.greetings_action.setText(self.tr("Send &greetings…"))
         self.templates_action.setText(self.tr("Greeting &templates…"))
         self.duplicates_action.setText(self.tr("Possible &duplicates…"))
+        self.handover_export_action.setText(self.tr("&Hand over to a successor…"))
+        self.handover_import_action.setText(self.tr("&Take over from a colleague…"))
         self.show_archived_action.setText(self.tr("Show &archived contacts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))

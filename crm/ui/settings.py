@@ -178,6 +178,15 @@ class Settings:
         self._store.setValue("office/our_city", value.strip())
 
     @property
+    def our_country(self) -> str:
+        """Our own country (ISO 3166 code): its national day is on the agenda too."""
+        return self._text("office/our_country").upper()
+
+    @our_country.setter
+    def our_country(self, value: str) -> None:
+        self._store.setValue("office/our_country", value.strip().upper())
+
+    @property
     def our_city_zh(self) -> str:
         return self._text("office/our_city_zh")
 

@@ -586,6 +586,7 @@ def test_tab_goes_through_the_mail_and_office_pages_in_reading_order(  # type: i
     assert walk(dialog.our_city_edit) == [
         dialog.our_city_edit,
         dialog.our_city_zh_edit,
+        dialog.our_country_combo,
         dialog.sender_name_edit,
         dialog.sender_name_zh_edit,
         dialog.sender_title_edit,
@@ -593,3 +594,30 @@ def test_tab_goes_through_the_mail_and_office_pages_in_reading_order(  # type: i
         dialog.bilingual_check,
         ok,
     ]
+
+
+def test_our_country_is_chosen_by_name_and_its_national_day_joins_the_agenda(  # type: ignore[no-untyped-def]
+    qtbot, open_dialog, services, tmp_path, language
+) -> None:
+    import datetime as dt
+
+    from crm.domain.occasions import OccasionKind
+
+    dialog = open_dialog(services)
+    combo = dialog.our_country_combo
+    assert combo.currentData() == ""  # not set until the office says
+    assert combo.itemText(combo.findData("NO")) == "Norway"
+    combo.setCurrentIndex(combo.findData("NO"))
+    with qtbot.waitSignal(dialog.accepted):
+        press(dialog, OK)
+    stored = Settings(tmp_path / "settings.ini")
+    assert stored.our_country == "NO"
+
+    services.agenda.home_country = stored.our_country  # as the main window does when applied
+    days = services.agenda.agenda(dt.date(2027, 5, 1), 30)
+    codes = {o.code: o.date for o in days if o.kind is OccasionKind.FESTIVAL}
+    assert codes["national_day:NO"] == dt.date(2027, 5, 17)
+
+    language.switch("zh_CN", remember=False)
+    again = open_dialog(services)
+    assert again.our_country_combo.currentText() == "挪威"

@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 import crm.store.duplicate_models  # noqa: F401
 import crm.store.greeting_models  # noqa: F401
+import crm.store.history_models  # noqa: F401
 import crm.store.models  # noqa: F401 - registers the tables on SQLModel.metadata
 import crm.store.partnership_models  # noqa: F401
 import crm.store.reminder_models  # noqa: F401

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.formatting import country_names
 from crm.domain.partnerships import PARTNERSHIP_STATUS_LABELS, PartnershipStatus
 from crm.domain.text import DomainError
 from crm.services.autostart import Autostart
@@ -201,6 +202,7 @@ class SettingsDialog(QDialog):
             self.save_password_button,
             self.our_city_edit,
             self.our_city_zh_edit,
+            self.our_country_combo,
             self.sender_name_edit,
             self.sender_name_zh_edit,
             self.sender_title_edit,
@@ -351,6 +353,10 @@ class SettingsDialog(QDialog):
         self.sender_name_edit, self.sender_name_zh_edit = QLineEdit(), QLineEdit()
         self.sender_title_edit, self.sender_title_zh_edit = QLineEdit(), QLineEdit()
         self.bilingual_check = QCheckBox()
+        self.our_country_combo = QComboBox()
+        self.our_country_combo.setEditable(False)
+        self.our_country_label = QLabel()
+        self.our_country_label.setBuddy(self.our_country_combo)
         self.office_labels: dict[QLineEdit, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -366,6 +372,8 @@ class SettingsDialog(QDialog):
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.office_labels[edit] = label
+            if edit is self.our_city_zh_edit:
+                form.addRow(self.our_country_label, self.our_country_combo)
         form.addRow(self.bilingual_check)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -373,6 +381,17 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         return page
+
+    def _fill_countries(self, chosen: str) -> None:
+        """Every country, named in the UI's language (so refilled when it changes)."""
+        combo = self.our_country_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("(not set)"), "")
+        for code, name in country_names(self._language.language).items():
+            combo.addItem(name, code)
+        combo.setCurrentIndex(max(combo.findData(chosen.upper()), 0))
+        combo.blockSignals(False)
 
     # Showing what is stored --------------------------------------------------------------
     def _show_settings(self) -> None:
@@ -393,6 +412,7 @@ class SettingsDialog(QDialog):
         self.sender_address_edit.setText(settings.sender_address)
         self.our_city_edit.setText(settings.our_city)
         self.our_city_zh_edit.setText(settings.our_city_zh)
+        self._fill_countries(settings.our_country)
         self.sender_name_edit.setText(settings.sender_name)
         self.sender_name_zh_edit.setText(settings.sender_name_zh)
         self.sender_title_edit.setText(settings.sender_title)
@@ -524,6 +544,7 @@ class SettingsDialog(QDialog):
         settings.sender_address = self.sender_address_edit.text()
         settings.our_city = self.our_city_edit.text()
         settings.our_city_zh = self.our_city_zh_edit.text()
+        settings.our_country = str(self.our_country_combo.currentData() or "")
         settings.sender_name = self.sender_name_edit.text()
         settings.sender_name_zh = self.sender_name_zh_edit.text()
         settings.sender_title = self.sender_title_edit.text()
@@ -688,6 +709,11 @@ class SettingsDialog(QDialog):
         }
         for edit, text in labels.items():
             self.office_labels[edit].setText(text)
+        self.our_country_label.setText(self.tr("Our c&ountry:"))
+        self.our_country_combo.setToolTip(
+            self.tr("Its national day is on the agenda, beside those of our partners' countries.")
+        )
+        self._fill_countries(str(self.our_country_combo.currentData() or ""))
         self.our_city_edit.setPlaceholderText("Stavanger")
         self.our_city_zh_edit.setPlaceholderText("斯塔万格")
         self.bilingual_check.setText(
