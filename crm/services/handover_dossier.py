@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +130,25 @@ class _Dossier:
         self.contacts = {c["id"]: c for c in chosen.contacts}
         self.partners = {p["id"]: p for p in chosen.partnerships}
         self.organisations_zh = {o["name"]: o.get("name_zh") or "" for o in chosen.organisations}
+        # Indexes, built once: an owner's package may hold 200,000 interactions, and every
+        # partnership and every key person asks of them.
+        self._agreements: dict[str, list[Item]] = defaultdict(list)
+        for a in chosen.agreements:
+            self._agreements[a["partnership"]].append(a)
+        self._delegations: dict[str, list[Item]] = defaultdict(list)
+        visit_partnership: dict[str, str] = {}
+        for d in chosen.delegations:
+            self._delegations[d["partnership"]].append(d)
+            visit_partnership[d["id"]] = d["partnership"]
+        self._interactions: dict[str, list[Item]] = defaultdict(list)
+        self._history: dict[str, tuple[int, str]] = {}  # contact -> (interactions, last date)
+        for i in chosen.interactions:
+            about = {i["partnership"], visit_partnership.get(i.get("delegation") or "")}
+            for partnership in about - {None, ""}:
+                self._interactions[partnership].append(i)
+            for x in i["contacts"]:
+                count, last = self._history.get(x["contact"], (0, ""))
+                self._history[x["contact"]] = (count + 1, max(last, i["date"] or ""))
 
     # Words ------------------------------------------------------------------------------
     def t(self, text: Text, /, **params: Any) -> str:
@@ -267,19 +287,14 @@ class _Dossier:
 
     # Per partnership ----------------------------------------------------------------------
     def agreements_of(self, p: Item) -> list[Item]:
-        return [a for a in self.chosen.agreements if a["partnership"] == p["id"]]
+        return self._agreements.get(p["id"], [])
 
     def delegations_of(self, p: Item) -> list[Item]:
-        return [d for d in self.chosen.delegations if d["partnership"] == p["id"]]
+        return self._delegations.get(p["id"], [])
 
     def interactions_of(self, p: Item) -> list[Item]:
-        """About the partnership or one of its delegations."""
-        visits = {d["id"] for d in self.delegations_of(p)}
-        return [
-            i
-            for i in self.chosen.interactions
-            if i["partnership"] == p["id"] or (i.get("delegation") in visits)
-        ]
+        """About the partnership or one of its delegations, in the selection's order."""
+        return self._interactions.get(p["id"], [])
 
     def delegation_name(self, d: Item) -> str:
         return self.bracketed(
@@ -338,15 +353,9 @@ class _Dossier:
         if details:
             line += f" — {e(details)}"
         line += "<br>" + "<br>".join(roles)
-        dates = [
-            i["date"]
-            for i in self.chosen.interactions
-            if any(x["contact"] == contact_id for x in i["contacts"])
-        ]
+        count, last = self._history.get(contact_id, (0, ""))
         history = (
-            self.t(HISTORY, count=len(dates), date=self.date(max(dates)))
-            if dates
-            else self.t(NO_HISTORY)
+            self.t(HISTORY, count=count, date=self.date(last)) if count else self.t(NO_HISTORY)
         )
         return f'{line}<br><span class="history">{history}</span>'
 
