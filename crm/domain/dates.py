@@ -11,8 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+
+if TYPE_CHECKING:
+    from crm.domain.chinese_calendar import LunarMonthSpan
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _YEARLESS = re.compile(r"^--(\d{1,2})-?(\d{1,2})$")
@@ -157,17 +161,10 @@ class Birthday:
             if self.leap_month:
                 raise DomainError(LEAP_NEEDS_YEAR)
             return
-        from lunar_python import LunarYear
-
-        months = {
-            m.getMonth(): m
-            for m in LunarYear.fromYear(self.year).getMonthsInYear()
-            if m.getYear() == self.year
-        }
-        key = -self.month if self.leap_month else self.month
-        if key not in months:
+        span = _lunar_month(self.year, self.month, self.leap_month)
+        if span is None:
             raise DomainError(NO_LEAP_MONTH.with_params(year=self.year, month=self.month))
-        days = months[key].getDayCount()
+        days = span.days
         if self.day > days:
             raise DomainError(
                 SHORT_LUNAR_MONTH.with_params(year=self.year, month=self.month, days=days)
@@ -179,11 +176,22 @@ class Birthday:
             raise ValueError("a year-less birthday has no date of birth")
         if self.calendar is CalendarKind.GREGORIAN:
             return dt.date(self.year, self.month, self.day)
+        span = _lunar_month(self.year, self.month, self.leap_month)
+        if span is not None and 1 <= self.day <= span.days:
+            return span.first + dt.timedelta(days=self.day - 1)
         from lunar_python import Lunar
 
         month = -self.month if self.leap_month else self.month
         solar = Lunar.fromYmd(self.year, month, self.day).getSolar()
         return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+def _lunar_month(year: int, month: int, leap: bool) -> LunarMonthSpan | None:
+    """The lunar month, from the year's table (cached: lunar_python takes milliseconds a year,
+    which an import of thousands of lunar birthdays would pay for each one)."""
+    from crm.domain.chinese_calendar import lunar_months
+
+    return next((s for s in lunar_months(year) if s.month == month and s.leap == leap), None)
 
 
 _LOOSE_PATTERNS = (

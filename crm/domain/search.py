@@ -15,10 +15,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
-from crm.domain.names import display_pinyin, has_han, is_han, pinyin_variants
+from crm.domain.names import HAN_CLASS, display_pinyin, has_han, is_han, pinyin_variants
 
 _GERMANIC = str.maketrans(
     {
@@ -38,31 +39,28 @@ _GERMANIC = str.maketrans(
     }
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_HAN_CHARACTER = re.compile(f"({HAN_CLASS})")
 
 
 def _fold_latin(text: str) -> str:
     return _NON_WORD.sub(" ", anyascii(text).casefold()).strip()
 
 
+@lru_cache(maxsize=65536)  # organisations, positions and tags recur in every contact's document
 def fold(text: str) -> str:
     """Fold text into search words: ASCII lower case, each Han character a word of its own."""
+    normal = unicodedata.normalize("NFC", text)
+    if not has_han(normal):
+        return _fold_latin(normal)
     out: list[str] = []
-    latin: list[str] = []
-
-    def flush() -> None:
-        if latin:
-            folded = _fold_latin("".join(latin))
+    # The runs between Han characters, and each Han character: [latin, 王, latin, 芳, latin].
+    for index, part in enumerate(_HAN_CHARACTER.split(normal)):
+        if index % 2:
+            out.append(part)
+        elif part:
+            folded = _fold_latin(part)
             if folded:
                 out.append(folded)
-            latin.clear()
-
-    for char in unicodedata.normalize("NFC", text):
-        if is_han(char):
-            flush()
-            out.append(char)
-        else:
-            latin.append(char)
-    flush()
     return " ".join(out)
 
 
@@ -99,7 +97,7 @@ def search_document(
     unique: list[str] = []
     for word in " ".join(words).split():
         # Han words repeat: dropping one would break a phrase such as 合 肥 in an organisation name.
-        if is_han(word) or word not in seen:
+        if (len(word) == 1 and is_han(word)) or word not in seen:
             seen.add(word)
             unique.append(word)
     return " ".join(unique)

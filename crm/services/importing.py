@@ -32,7 +32,8 @@ from crm.domain.search import fold, name_keys
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator, ValidationErrors
 from crm.i18n import normalise_language
 from crm.services.changes import Changes
-from crm.services.contacts import draft_from, insert_contact, update_contact
+from crm.services.contact_rows import ContactRows, current_drafts
+from crm.services.contacts import insert_contact, update_contact
 from crm.services.exchange.columns import (
     ERROR_HEADER,
     FIELDS,
@@ -49,7 +50,6 @@ from crm.services.exchange.readers import (
     sample_rows,
 )
 from crm.services.exchange.writers import replacing
-from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, ContactEmail, Organisation, Staff
 
@@ -276,6 +276,7 @@ class _Directory:
         self.by_id: set[str] = set()
         self.by_email: dict[str, str] = {}
         self.by_name: dict[str, str] = {}
+        self._keys: dict[tuple[str, str, str], set[str]] = {}
         table = Contact.__table__  # type: ignore[attr-defined]
         for contact_id, family, given, name_zh in session.execute(
             select(table.c.id, table.c.family_name, table.c.given_name, table.c.name_zh)
@@ -292,12 +293,28 @@ class _Directory:
                 if name:
                     self.organisations.setdefault(name.casefold(), org.id)
         self.staff = {s.name.casefold(): s.id for s in session.execute(select(Staff)).scalars()}
+        # The drafts of the contacts the import has matched or made, as they now are.
+        self.current: dict[str, ContactDraft] = {}
+
+    def read_current(self, entries: list[_Entry]) -> None:
+        """Read at once every contact in the database that these entries match.
+
+        Before the import remembers anything, a match can only be a contact in the database;
+        and the contact an entry matches once the import has begun is one of these, or one
+        the import made (a name or address remembered never displaces one already known)."""
+        found = {self.match(contact_id, draft) for _record, contact_id, draft in entries}
+        self.current.update(current_drafts(self.session, [i for i in found if i]))
+
+    def current_of(self, contact_id: str) -> ContactDraft:
+        if contact_id not in self.current:  # not expected (see `read_current`), but cheap
+            self.current.update(current_drafts(self.session, [contact_id]))
+        return self.current[contact_id]
 
     def remember(
         self, contact_id: str, *, family_name: str, given_name: str, name_zh: str, emails: Any
     ) -> None:
         self.by_id.add(contact_id)
-        for key in name_keys(family_name=family_name, given_name=given_name, name_zh=name_zh):
+        for key in self._name_keys(family_name, given_name, name_zh):
             self.by_name.setdefault(key, contact_id)
         for address in emails:
             self.by_email.setdefault(address.casefold(), contact_id)
@@ -308,13 +325,19 @@ class _Directory:
         for address in draft.emails:
             if address.casefold() in self.by_email:
                 return self.by_email[address.casefold()]
-        keys = name_keys(
-            family_name=draft.family_name, given_name=draft.given_name, name_zh=draft.name_zh
-        )
-        for key in sorted(keys):
+        for key in sorted(self._name_keys(draft.family_name, draft.given_name, draft.name_zh)):
             if key in self.by_name:
                 return self.by_name[key]
         return None
+
+    def _name_keys(self, family_name: str, given_name: str, name_zh: str) -> set[str]:
+        """`name_keys`, once per name: an entry is matched twice and then remembered."""
+        name = (family_name, given_name, name_zh)
+        if name not in self._keys:
+            self._keys[name] = name_keys(
+                family_name=family_name, given_name=given_name, name_zh=name_zh
+            )
+        return self._keys[name]
 
     def organisation(self, name: str) -> str:
         key = name.casefold()
@@ -388,32 +411,34 @@ class ContactImporter:
         report = ImportReport(dry_run=dry_run, layout=layout)
         with self.db.write() as session:
             directory = _Directory(session)
-            for record in records:
-                self._import_one(session, directory, record, report)
+            # Every entry read first, then the contacts they match read at once; the rows are
+            # written together at the end (`ContactRows`), in the same transaction.
+            entries = [_entry(record, directory) for record in records]
+            directory.read_current([e for e in entries if not isinstance(e, ImportProblem)])
+            rows = ContactRows(session)
+            for entry in entries:
+                self._import_one(session, directory, rows, entry, report)
+            rows.flush()
             if dry_run:
                 session.rollback()
         changed = frozenset() if dry_run else frozenset(report.contact_ids)
         return report, Changes(contacts=changed, organisations=bool(changed), staff=bool(changed))
 
     def _import_one(
-        self, session: Session, directory: _Directory, record: RawRecord, report: ImportReport
+        self,
+        session: Session,
+        directory: _Directory,
+        rows: ContactRows,
+        entry: _Entry | ImportProblem,
+        report: ImportReport,
     ) -> None:
-        if "_error" in record.values:
-            problem = CARD_UNREADABLE.with_params(reason=record.values["_error"])
-            report.errors.append(ImportProblem(record.line, problem, record.original))
+        if isinstance(entry, ImportProblem):
+            report.errors.append(entry)
             return
-        try:
-            contact_id, draft = _draft(record.values, directory)
-            draft = draft.validate()
-        except ValidationErrors as errors:
-            report.errors.append(ImportProblem(record.line, errors.errors[0].text, record.original))
-            return
-        except DomainError as error:
-            report.errors.append(ImportProblem(record.line, error.text, record.original))
-            return
+        record, contact_id, draft = entry
         existing = directory.match(contact_id, draft)
         if existing is None:
-            new = insert_contact(session, draft, contact_id=contact_id)
+            new = insert_contact(session, draft, contact_id=contact_id, rows=rows)
             directory.remember(
                 new,
                 family_name=draft.family_name,
@@ -421,12 +446,11 @@ class ContactImporter:
                 name_zh=draft.name_zh,
                 emails=draft.emails,
             )
+            directory.current[new] = draft
             report.created += 1
             report.contact_ids.append(new)
             return
-        contact = session.get(Contact, existing)
-        assert contact is not None
-        current = draft_from(contact, *q.child_values(session, existing))
+        current = directory.current_of(existing)
         merged = _merge(current, draft)
         if merged == current:
             report.skipped += 1
@@ -436,7 +460,8 @@ class ContactImporter:
         except ValidationErrors as errors:  # e.g. the notes together grow too long
             report.errors.append(ImportProblem(record.line, errors.errors[0].text, record.original))
             return
-        update_contact(session, existing, merged)
+        update_contact(session, existing, merged, rows=rows)
+        directory.current[existing] = merged
         directory.remember(
             existing,
             family_name=merged.family_name,
@@ -446,6 +471,24 @@ class ContactImporter:
         )
         report.updated += 1
         report.contact_ids.append(existing)
+
+
+# A record read into a validated draft, with the contact id its file gave (if any).
+_Entry = tuple[RawRecord, str | None, ContactDraft]
+
+
+def _entry(record: RawRecord, directory: _Directory) -> _Entry | ImportProblem:
+    """The record as a validated draft, or the problem that keeps it out."""
+    if "_error" in record.values:
+        problem = CARD_UNREADABLE.with_params(reason=record.values["_error"])
+        return ImportProblem(record.line, problem, record.original)
+    try:
+        contact_id, draft = _draft(record.values, directory)
+        return record, contact_id, draft.validate()
+    except ValidationErrors as errors:
+        return ImportProblem(record.line, errors.errors[0].text, record.original)
+    except DomainError as error:
+        return ImportProblem(record.line, error.text, record.original)
 
 
 def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, ContactDraft]:
@@ -527,10 +570,14 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
+_NOT_DIGIT = re.compile(r"[^\d+]")
+_INTERNATIONAL = re.compile(r"^00")
+
+
 def same_phone(a: str, b: str) -> bool:
     """+86 139 5510 4471 = +8613955104471 = 13955104471, and +86 551 6353 7102 = 0551-63537102:
     a phone's export writes the number a user typed, the office sheet the international form."""
-    x, y = (re.sub(r"^00", "+", re.sub(r"[^\d+]", "", v)) for v in (a, b))
+    x, y = (_INTERNATIONAL.sub("+", _NOT_DIGIT.sub("", v)) for v in (a, b))
     if x == y:
         return True
     if x.startswith("+") == y.startswith("+"):

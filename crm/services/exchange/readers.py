@@ -31,6 +31,7 @@ from crm.services.exchange.columns import (
     fields_for,
     header_key,
 )
+from crm.services.exchange.vcard_reader import read_card
 
 NOT_READABLE = QT_TRANSLATE_NOOP("Import", "“{name}” cannot be read as {kind}: {reason}")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP(
@@ -205,8 +206,6 @@ _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def read_vcards(path: Path) -> Iterator[RawRecord]:
-    import vobject
-
     text = read_text(path)
     offsets = [m.start() for m in _BEGIN.finditer(text)]
     if not offsets:
@@ -216,22 +215,31 @@ def read_vcards(path: Path) -> Iterator[RawRecord]:
     # Each card is parsed on its own, so one broken card costs only itself.
     chunks = _BEGIN.split(text)[1:]
     ends = [*offsets[1:], len(text)]
+    line, counted = 1, 0
     for start, end, chunk in zip(offsets, ends, chunks, strict=False):
+        line += text.count("\n", counted, start)  # the lines before this card, counted once
+        counted = start
         # The card's text as written (its own line ends), up to the next card.
-        record = RawRecord(text.count("\n", 0, start) + 1, original=text[start:end])
+        record = RawRecord(line, original=text[start:end])
         try:
-            # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at
-            # the end of the line.
-            cards = vobject.readComponents(
-                "BEGIN:VCARD" + chunk, ignoreUnreadable=True, allowQP=True
-            )
-            card = next(iter(cards))
+            # The fast reader gives what vobject gives, or None for vobject to read the card.
+            card_text = "BEGIN:VCARD" + chunk
+            card = read_card(card_text) or _vobject_card(card_text)
             _card_values(card, record)
         except Exception as error:  # vobject raises many kinds for a malformed card
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             # vobject counts lines from the card's start; the report gives the card's line.
             record.values = {"_error": re.sub(r"^At line \d+:\s*", "", reason)}
         yield record
+
+
+def _vobject_card(text: str) -> Any:
+    import vobject
+
+    # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at the end
+    # of the line.
+    cards = vobject.readComponents(text, ignoreUnreadable=True, allowQP=True)
+    return next(iter(cards))
 
 
 def _card_values(card: Any, record: RawRecord) -> None:
