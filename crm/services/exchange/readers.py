@@ -19,6 +19,7 @@ import re
 import uuid
 import zipfile
 from collections.abc import Callable, Generator, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -238,8 +239,35 @@ def _vobject_card(text: str) -> Any:
 
     # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at the end
     # of the line.
-    cards = vobject.readComponents(text, ignoreUnreadable=True, allowQP=True)
-    return next(iter(cards))
+    with _whole_text_values():
+        cards = vobject.readComponents(text, ignoreUnreadable=True, allowQP=True)
+        return next(iter(cards))
+
+
+@contextmanager
+def _whole_text_values() -> Iterator[None]:
+    """vobject, but a text value is not cut at its first unescaped comma: vCard 2.1 never
+    escapes commas, and "NOTE:Met in Lyon, 2019" is one note (vobject keeps "Met in Lyon").
+    The fast reader (`vcard_reader`) reads text the same way. Lists (CATEGORIES) and
+    structured values (N, ADR, ORG) have behaviours of their own and are left alone."""
+    from vobject.icalendar import stringToTextValues
+    from vobject.vcard import VCardTextBehavior
+
+    original = VCardTextBehavior.__dict__["decode"]
+
+    def decode(cls: Any, line: Any) -> None:
+        plain = "BASE64" not in line.singletonparams and not getattr(line, "encoding_param", None)
+        if line.encoded and plain and isinstance(line.value, str):
+            line.value = ",".join(stringToTextValues(line.value))
+            line.encoded = False
+            return
+        original.__func__(cls, line)
+
+    VCardTextBehavior.decode = classmethod(decode)  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        VCardTextBehavior.decode = original  # type: ignore[method-assign]
 
 
 def _card_values(card: Any, record: RawRecord) -> None:

@@ -14,9 +14,9 @@ importer must take a card the same whichever reader read it:
   double quotes; a parameter with no value (2.1's `TEL;WORK;VOICE:`) is a "singleton";
 - QUOTED-PRINTABLE (as an ENCODING value or a singleton, upper case only) is decoded in the
   CHARSET given (UTF-8 if none); ENCODING=b / BASE64 gives bytes;
-- values are unescaped (`\\n \\, \\; \\\\`) and, as vobject does for text, cut at the first
-  unescaped comma; N and ADR are split into their fields, ORG into its units, CATEGORIES into
-  its items.
+- values are unescaped (`\\n \\, \\; \\\\`); unlike vobject, a text value is not cut at its
+  first unescaped comma (vCard 2.1 does not escape commas: "NOTE:Met in Lyon, 2019" is whole);
+  N and ADR are split into their fields, ORG into its units, CATEGORIES into its items.
 A card it does not know how to read exactly — a line vobject would skip, a nested BEGIN, no
 END, an unknown encoding, a value that fails to decode — gives None, and the caller reads it
 with vobject as before, so every card that imported before imports the same way now.
@@ -251,7 +251,10 @@ def _decode(prop: Property) -> None:
                 # What codecs.decode(…, "base64") does, as vobject calls it.
                 prop.value = binascii.a2b_base64(value.encode("utf-8"))
                 return
-        prop.value = text_values(value)[0] if "\\" in value or "," in value else value
+        # Unescaped, but not cut at an unescaped comma as vobject does: vCard 2.1 never escapes
+        # commas, and "NOTE:Met in Lyon, 2019" is a note, not a list (vobject keeps "Met in
+        # Lyon"). The only place this reader parts from vobject on purpose.
+        prop.value = ",".join(text_values(value)) if "\\" in value or "," in value else value
     elif name in _STRUCTURED:
         fields = [_list_or_text(f) for f in text_values(value, ";", ";")]
         if name == "N":
