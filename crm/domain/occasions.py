@@ -446,9 +446,6 @@ class BirthdayCalendar:
         # How many years were worked out (a reader that keeps the calendar can tell).
         self.years_computed = 0
 
-    def __len__(self) -> int:
-        return len(self._people)
-
     def occasions(self, start: dt.date, end: dt.date) -> list[Occasion]:
         """The birthdays from `start` to `end` inclusive, sorted by date, then contact."""
         found: list[Occasion] = []
@@ -562,9 +559,6 @@ class FixedDays:
 
     def __init__(self, occasions: Iterable[_Fixed]) -> None:
         self._days = sorted(occasions, key=_fixed_order)
-
-    def __len__(self) -> int:
-        return len(self._days)
 
     def between(self, first: dt.date, last: dt.date, *, since: dt.date) -> list[Occasion]:
         """The occasions from `first` to `last` inclusive, with reasons relative to `since`."""

@@ -128,25 +128,23 @@ class AgendaService:
         cached = self._facts
         if stamp is not None and cached is not None and cached.stamp == stamp:
             return cached
-        if stamp is None or ((end - start).days <= NARROW_DAYS and self._narrowed_stamp != stamp):
-            self._narrowed_stamp = stamp
-            return _Facts(
-                None,
-                q.partnership_facts(session),
-                BirthdayCalendar(q.birthday_facts(session, start, end)),
-                rules.agreement_days(q.agreement_facts(session, start, end)),
-                rules.follow_up_days(q.open_follow_up_facts(session, end)),
-                rules.delegation_days(q.delegation_facts(session, start, end)),
-            )
-        self._facts = _Facts(
-            stamp,
-            q.partnership_facts(session),
-            BirthdayCalendar(q.birthday_facts(session)),
-            rules.agreement_days(q.agreement_facts(session)),
-            rules.follow_up_days(q.open_follow_up_facts(session)),
-            rules.delegation_days(q.delegation_facts(session)),
+        narrow = stamp is None or (
+            (end - start).days <= NARROW_DAYS and self._narrowed_stamp != stamp
         )
-        return self._facts
+        if narrow:
+            self._narrowed_stamp = stamp
+        first, last = (start, end) if narrow else (None, None)
+        facts = _Facts(
+            None if narrow else stamp,
+            q.partnership_facts(session),
+            BirthdayCalendar(q.birthday_facts(session, first, last)),
+            rules.agreement_days(q.agreement_facts(session, first, last)),
+            rules.follow_up_days(q.open_follow_up_facts(session, last)),
+            rules.delegation_days(q.delegation_facts(session, first, last)),
+        )
+        if not narrow:
+            self._facts = facts
+        return facts
 
     @staticmethod
     def as_dicts(

@@ -25,7 +25,7 @@ import hashlib
 import json
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from crm.services.handover_details import (
     add_delegation_details,
     add_organisation_details,
     add_partnership_details,
+    chunks,
     iso,
     predecessors,
     template_times,
@@ -355,12 +356,6 @@ def _owned_contacts(session: Session, owner_id: str) -> set[str]:
 LARGE_CHUNK = 5000
 
 
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), size):
-        yield ordered[start : start + size]
-
-
 def _interactions(session: Session, pids: set[str], dids: set[str], people: set[str]) -> list[Item]:
     interaction, taking_part, staff = _t(Interaction), _t(InteractionContact), _t(Staff)
     ids: set[str] = set(
@@ -373,7 +368,7 @@ def _interactions(session: Session, pids: set[str], dids: set[str], people: set[
             )
         ).all()
     )
-    for chunk in _chunks(people):
+    for chunk in chunks(people):
         ids.update(
             session.scalars(
                 select(taking_part.c.interaction_id).where(taking_part.c.contact_id.in_(chunk))
@@ -384,7 +379,7 @@ def _interactions(session: Session, pids: set[str], dids: set[str], people: set[
     # A person is at many interactions: their entry is made once and shared.
     entries: dict[str, Item] = {}
     items: list[Item] = []
-    for chunk in _chunks(ids, LARGE_CHUNK):
+    for chunk in chunks(ids, LARGE_CHUNK):
         for interaction_id, contact_id, family, given, name_zh in session.execute(
             select(
                 taking_part.c.interaction_id,
@@ -465,7 +460,7 @@ def _follow_ups(session: Session, pids: set[str], dids: set[str]) -> list[Item]:
 def _organisations(session: Session, people: set[str]) -> list[Item]:
     contact, organisation, place = _t(Contact), _t(Organisation), _t(Place)
     ids: set[str] = set()
-    for chunk in _chunks(people):
+    for chunk in chunks(people):
         ids.update(
             i
             for i in session.scalars(
@@ -474,7 +469,7 @@ def _organisations(session: Session, people: set[str]) -> list[Item]:
             if i
         )
     items = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in session.execute(
             select(organisation, place.c.name.label("place_name"))
             .outerjoin(place, place.c.id == organisation.c.place_id)
