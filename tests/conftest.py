@@ -15,6 +15,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test about the SQLite file itself has nothing to test on a server."""
+    skip = pytest.mark.skip(reason="about the SQLite file itself")
+    for item in items:
+        params = getattr(item, "callspec", None)
+        backend = params.params.get("backend") if params is not None else None
+        if backend == "postgresql" and item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
@@ -30,24 +40,119 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "liaison.sqlite3"
 
 
+# With CRM_TEST_POSTGRESQL set to a server URL whose user may create databases (for example
+# postgresql+psycopg://liaison:liaison@127.0.0.1/postgres), every test that takes `services` or
+# `database_url` runs twice: on a SQLite file and on a fresh PostgreSQL database of its own.
+POSTGRESQL_ADMIN = os.environ.get("CRM_TEST_POSTGRESQL", "")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRESQL_ADMIN else ["sqlite"]
+
+
+def _postgresql_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRESQL_ADMIN).set(database=name)
+    return url.render_as_string(hide_password=False)
+
+
+def _postgresql_admin():  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+
+    return create_engine(POSTGRESQL_ADMIN, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def _postgresql_template() -> Iterator[str]:
+    """A database migrated to the newest schema once; each test's database is a copy of it."""
+    from sqlalchemy import text
+
+    from crm.store.database import Database
+    from crm.store.migrate import upgrade
+
+    name = f"liaison_test_template_{os.getpid()}"
+    admin = _postgresql_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(_postgresql_url(name))
+    upgrade(db)
+    db.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _postgresql_demo_template(_postgresql_template: str) -> Iterator[str]:
+    """A copy of the template with the sample office loaded, for `demo_services`: loading it
+    statement by statement over the network costs about a second a test."""
+    from sqlalchemy import text
+
+    from crm.services.demo import load_demo
+    from crm.store.database import Database
+
+    name = f"liaison_test_demo_{os.getpid()}"
+    admin = _postgresql_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_postgresql_template}"'))
+    db = Database(_postgresql_url(name))
+    load_demo(db)
+    db.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def services(db_path: Path) -> Iterator:  # type: ignore[type-arg]
+def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The test's own database: a SQLite file, or (second run) a PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(db_path)
+        return
+    import uuid
+
+    from sqlalchemy import text
+
+    demo = "demo_services" in request.fixturenames
+    template = request.getfixturevalue(
+        "_postgresql_demo_template" if demo else "_postgresql_template"
+    )
+    name = f"liaison_test_{uuid.uuid4().hex[:16]}"
+    admin = _postgresql_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    yield _postgresql_url(name)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def services(database_url: str) -> Iterator:  # type: ignore[type-arg]
     from crm.services.bundle import Services
 
-    bundle = Services.open(str(db_path))
+    bundle = Services.open(database_url)
     yield bundle
     bundle.db.dispose()
 
 
 @pytest.fixture
-def demo_services(services):  # type: ignore[no-untyped-def]
+def demo_services(services, backend: str):  # type: ignore[no-untyped-def]
     from crm.services.demo import load_demo
 
-    load_demo(services.db)
+    if backend == "sqlite":  # a PostgreSQL database is a copy of one with the demo loaded
+        load_demo(services.db)
     return services
 
 
-def _run_crm(*args: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def _run_crm(*args: str, database: Path | str, home: Path) -> subprocess.CompletedProcess[str]:
     """Run `crm` in a fresh interpreter, its database and folders under the test's own."""
     env = {
         **os.environ,

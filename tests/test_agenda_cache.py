@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+
+from sqlalchemy import create_engine, text
 
 from crm.domain.occasions import OccasionKind
 from crm.services.agenda import AgendaService
@@ -45,10 +46,12 @@ def test_a_change_made_here_is_seen_at_once(demo_services) -> None:  # type: ign
     agenda.agenda(START, 365)
     agenda.agenda(START, 365)  # now answered from the kept facts
     with db.write() as session:
-        session.connection().exec_driver_sql(
-            "UPDATE contact SET birthday = '1970-12-01', birthday_calendar = 'gregorian',"
-            " status = 'active', archived = 0 WHERE id = ?",
-            (person,),
+        session.execute(
+            text(
+                "UPDATE contact SET birthday = '1970-12-01', birthday_calendar = 'gregorian',"
+                " status = 'active', archived = false WHERE id = :id"
+            ),
+            {"id": person},
         )
     assert _birthdays_of(agenda.agenda(START, 30), person) == [dt.date(2026, 12, 1)]
     assert _birthdays_of(agenda.agenda(START, 365), person) == [dt.date(2026, 12, 1)]
@@ -60,23 +63,24 @@ def test_a_change_made_by_another_program_is_seen(demo_services) -> None:  # typ
     person = _some_contact(db)
     agenda.agenda(START, 365)
     agenda.agenda(START, 365)
-    assert db.path is not None
-    other = sqlite3.connect(db.path)  # another Liaison, or `crm import` in a terminal
+    other = create_engine(db.url)  # another Liaison, or `crm import` in a terminal
     try:
-        other.execute(
-            "UPDATE contact SET birthday = '--12-03', birthday_calendar = 'gregorian',"
-            " status = 'active', archived = 0 WHERE id = ?",
-            (person,),
-        )
-        other.commit()
+        with other.begin() as conn:
+            conn.execute(
+                text(
+                    "UPDATE contact SET birthday = '--12-03', birthday_calendar = 'gregorian',"
+                    " status = 'active', archived = false WHERE id = :id"
+                ),
+                {"id": person},
+            )
     finally:
-        other.close()
+        other.dispose()
     assert _birthdays_of(agenda.agenda(START, 365), person) == [dt.date(2026, 12, 3)]
 
 
 def test_a_server_database_is_read_afresh_every_time(demo_services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db = demo_services.db
-    monkeypatch.setattr(db, "data_stamp", lambda: None)  # as for PostgreSQL: no stamp
+    monkeypatch.setattr(db, "data_stamp", lambda: None)  # as for a database with no stamp
     agenda = AgendaService(db)
     first = _keys(agenda.agenda(START, 365))
     assert agenda._facts is None

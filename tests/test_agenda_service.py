@@ -99,7 +99,7 @@ def test_deceased_and_moved_on_contacts_have_no_birthday(demo_services) -> None:
 
 
 def test_remind_bad_date_is_one_sentence(services, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["remind", "--database", str(services.db.path), "--date", "25/11/2026"]) == 1
+    assert main(["remind", "--database", services.db.url, "--date", "25/11/2026"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["“25/11/2026” is not a date: write it as 2026-11-25."]
 
@@ -107,7 +107,7 @@ def test_remind_bad_date_is_one_sentence(services, capsys) -> None:  # type: ign
 def test_crm_remind_json_and_chinese_text(tmp_path: Path, services) -> None:  # type: ignore[no-untyped-def]
     load_demo(services.db)
     services.db.dispose()
-    database = str(services.db.path)
+    database = services.db.url
 
     def crm(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -137,7 +137,7 @@ def test_crm_remind_json_and_chinese_text(tmp_path: Path, services) -> None:  # 
 
 def test_remind_country_adds_our_own_national_day(services, capsys) -> None:  # type: ignore[no-untyped-def]
     load_demo(services.db)
-    database = str(services.db.path)
+    database = services.db.url
     args = ["remind", "--database", database, "--date", "2027-05-01", "--days", "30", "--json"]
     assert main(args) == 0
     codes = {item["code"] for item in json.loads(capsys.readouterr().out)}

@@ -55,10 +55,10 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_database(demo_services: Any, db_path: Path) -> Path:
-    """The sample office on disk, for a `crm` run in another process."""
+def demo_database(demo_services: Any, database_url: str) -> str:
+    """The sample office on disk (or on the server), for a `crm` run in another process."""
     demo_services.db.checkpoint()
-    return db_path
+    return database_url
 
 
 def test_the_file_is_a_calendar_both_libraries_read(demo_services: Any) -> None:
@@ -171,7 +171,7 @@ def test_chinese_titles_use_chinese_names(demo_services: Any) -> None:
 
 
 def test_the_command_writes_the_file_and_says_so(
-    demo_database: Path, tmp_path: Path, home: Path, run_crm: RunCrm
+    demo_database: str, tmp_path: Path, home: Path, run_crm: RunCrm
 ) -> None:
     out = tmp_path / "occasions.ics"
     args = ["export", "calendar", "--date", "2026-03-01", "--out", str(out)]
@@ -183,7 +183,7 @@ def test_the_command_writes_the_file_and_says_so(
 
 
 def test_the_command_writes_chinese_titles_to_stdout(
-    demo_database: Path, home: Path, run_crm: RunCrm
+    demo_database: str, home: Path, run_crm: RunCrm
 ) -> None:
     args = ["--lang", "zh_CN", "export", "calendar", "--date", "2026-03-01"]
     result = run_crm(*args, database=demo_database, home=home)
@@ -193,7 +193,7 @@ def test_the_command_writes_chinese_titles_to_stdout(
 
 
 def test_a_file_in_a_missing_folder_is_one_sentence_and_no_file(
-    demo_database: Path, tmp_path: Path, home: Path, run_crm: RunCrm
+    demo_database: str, tmp_path: Path, home: Path, run_crm: RunCrm
 ) -> None:
     out = tmp_path / "missing" / "occasions.ics"
     result = run_crm("export", "calendar", "--out", str(out), database=demo_database, home=home)
@@ -216,7 +216,7 @@ def test_a_file_in_a_missing_folder_is_one_sentence_and_no_file(
 def test_a_format_that_does_not_fit_is_one_sentence(
     args: list[str],
     sentence: str,
-    demo_database: Path,
+    demo_database: str,
     tmp_path: Path,
     home: Path,
     run_crm: RunCrm,

@@ -158,10 +158,9 @@ def test_a_photo_is_copied_inside_the_data_folder_with_its_content(services, tmp
     gift_id, _ = services.gifts.register(GiftDraft(description="Vase"), photo=source)
 
     record = services.gifts.get(gift_id)
-    data_folder = services.db.path.parent.resolve()
     stored = record.photo_path
     assert stored is not None and stored.is_file()
-    assert stored.resolve().parent == data_folder / "photos"
+    assert stored.resolve().parent == services.gifts.photos.folder.resolve()
     # The file's own name is not trusted: the copy is named by the content type it really has.
     assert stored.suffix == ".png" and "vase" not in stored.name
     assert stored.read_bytes() == PNG
@@ -275,5 +274,6 @@ def test_a_follow_up_of_a_visit_belongs_to_its_partnership(services) -> None:  #
     assert [r.id for r in services.follow_ups.of_delegation(delegation_id)] == [follow_up_id]
 
 
+@pytest.mark.sqlite_only
 def test_photos_folder_is_beside_the_database(services, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert services.gifts.photos.folder == db_path.parent / "photos"

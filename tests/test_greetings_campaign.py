@@ -504,13 +504,13 @@ def test_a_login_without_a_known_password_is_one_sentence(
 
 def test_crm_greet_json_report(
     demo_services: Any,
-    db_path: Path,
+    database_url: str,
     tmp_path: Path,
     run_crm: Callable[..., subprocess.CompletedProcess[str]],
 ) -> None:
     out = tmp_path / "eml"
     args = ["greet", "mid_autumn", "--year", str(YEAR), "--tag", GREETING_LIST]
-    result = run_crm(*args, "--out", str(out), "--json", database=db_path, home=tmp_path)
+    result = run_crm(*args, "--out", str(out), "--json", database=database_url, home=tmp_path)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["occasion"] == "mid_autumn" and report["year"] == YEAR
@@ -526,13 +526,13 @@ def test_crm_greet_json_report(
     assert "deceased" in skipped.values()
     assert report["failed"] == [] and report["cancelled"] is False
 
-    again = run_crm(*args, "--out", str(out), "--json", database=db_path, home=tmp_path)
+    again = run_crm(*args, "--out", str(out), "--json", database=database_url, home=tmp_path)
     assert json.loads(again.stdout)["written"] == 0
 
 
 def test_crm_greet_sends_and_says_so(
     demo_services: Any,
-    db_path: Path,
+    database_url: str,
     tmp_path: Path,
     server: tuple[Mailbox, int],
     run_crm: Callable[..., subprocess.CompletedProcess[str]],
@@ -541,12 +541,12 @@ def test_crm_greet_sends_and_says_so(
     args = ["greet", "mid_autumn", "--year", str(YEAR), "--tag", GREETING_LIST, "--send"]
     smtp = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--smtp-security", "none"]
 
-    dry = run_crm(*args, *smtp, "--dry-run", database=db_path, home=tmp_path)
+    dry = run_crm(*args, *smtp, "--dry-run", database=database_url, home=tmp_path)
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.strip().splitlines()[-1].startswith("Dry run, nothing sent")
     assert mailbox.envelopes == []
 
-    result = run_crm(*args, *smtp, "--from-name", "Anna Berg", database=db_path, home=tmp_path)
+    result = run_crm(*args, *smtp, "--from-name", "Anna Berg", database=database_url, home=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert any("wangfang@hefei.gov.cn.example" in line for line in lines)
@@ -558,25 +558,27 @@ def test_crm_greet_sends_and_says_so(
 
 def test_crm_greet_errors_and_usage(
     demo_services: Any,
-    db_path: Path,
+    database_url: str,
     tmp_path: Path,
     run_crm: Callable[..., subprocess.CompletedProcess[str]],
 ) -> None:
     port = free_port()
     smtp = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--smtp-security", "none"]
-    down = run_crm("greet", "christmas", "--send", *smtp, database=db_path, home=tmp_path)
+    down = run_crm("greet", "christmas", "--send", *smtp, database=database_url, home=tmp_path)
     assert down.returncode == 1
     assert down.stderr.strip().startswith("Cannot connect to the mail server")
     assert len(down.stderr.strip().splitlines()) == 1
 
-    neither = run_crm("greet", "christmas", database=db_path, home=tmp_path)
+    neither = run_crm("greet", "christmas", database=database_url, home=tmp_path)
     assert neither.returncode == 2
-    no_host = run_crm("greet", "christmas", "--send", database=db_path, home=tmp_path)
+    no_host = run_crm("greet", "christmas", "--send", database=database_url, home=tmp_path)
     assert no_host.returncode == 2
-    unknown = run_crm("greet", "halloween", "--out", str(tmp_path), database=db_path, home=tmp_path)
+    unknown = run_crm(
+        "greet", "halloween", "--out", str(tmp_path), database=database_url, home=tmp_path
+    )
     assert unknown.returncode == 2
     anniversary = run_crm(
-        "greet", "anniversary", "--out", str(tmp_path / "a"), database=db_path, home=tmp_path
+        "greet", "anniversary", "--out", str(tmp_path / "a"), database=database_url, home=tmp_path
     )
     assert anniversary.returncode == 1
     assert "partnership" in anniversary.stderr

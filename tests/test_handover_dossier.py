@@ -197,7 +197,10 @@ def test_every_value_is_escaped(demo_services: Any, tmp_path: Path) -> None:
     with demo_services.db.write() as session:
         session.execute(text("UPDATE contact SET position = :v"), {"v": hostile})
         session.execute(text("UPDATE delegation_member SET role = :v"), {"v": hostile})
-        session.execute(text("UPDATE delegation SET title = :v, outcomes = :v"), {"v": hostile})
+        session.execute(
+            text("UPDATE delegation SET title = :title, outcomes = :outcomes"),
+            {"title": hostile, "outcomes": hostile},
+        )
         session.execute(text("UPDATE interaction SET note = :v"), {"v": hostile})
         session.execute(text("UPDATE follow_up SET description = :v"), {"v": hostile})
     for language in ("en", "zh_CN"):

@@ -232,11 +232,11 @@ def _json_of(services: Any, tmp_path: Path) -> dict[str, Any]:
 
 
 def test_unknown_owner_is_one_sentence_and_no_file(
-    demo_services: Any, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_services: Any, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "nobody.zip"
     args = ["handover", "export", "--owner", "Nobody", "--out", str(out)]
-    assert main([*args, "--database", str(db_path)]) == 1
+    assert main([*args, "--database", database_url]) == 1
     error = capsys.readouterr().err.strip()
     assert error == "There is no staff member called “Nobody”."
     assert not out.exists()
@@ -245,10 +245,10 @@ def test_unknown_owner_is_one_sentence_and_no_file(
 
 
 def test_cli_prints_a_sentence_or_the_manifest(
-    demo_services: Any, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_services: Any, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "louise.zip"
-    args = ["handover", "export", "--owner", OWNER, "--out", str(out), "--database", str(db_path)]
+    args = ["handover", "export", "--owner", OWNER, "--out", str(out), "--database", database_url]
     assert main(args) == 0
     sentence = capsys.readouterr().out.strip()
     assert sentence.startswith(f"Handover of {OWNER} written to") and "4 partnerships" in sentence

@@ -13,6 +13,7 @@ from sqlalchemy import insert
 from crm.domain.partnership_rules import AgreementDraft, PartnershipDraft, PlaceDraft
 from crm.domain.partnerships import AgreementKind, PartnershipStatus, PartnershipType
 from crm.domain.text import DomainError, ValidationErrors
+from crm.services.conflicts import ChangedElsewhere
 from crm.store.partnership_models import Delegation, DelegationMember, FollowUp
 
 TODAY = dt.date(2026, 5, 1)
@@ -156,7 +157,7 @@ def test_a_stale_version_is_refused_and_changes_nothing(services, partnership) -
     draft = services.partnerships.get(partnership).draft
     services.partnerships.update(partnership, draft, expected_version=1)
     draft.formalised_on = "1990"
-    with pytest.raises(DomainError, match="changed elsewhere"):
+    with pytest.raises(ChangedElsewhere):
         services.partnerships.update(partnership, draft, expected_version=1)
     assert services.partnerships.get(partnership).draft.formalised_on == "1985"
 
@@ -325,14 +326,14 @@ def agreement(services, partnership):  # type: ignore[no-untyped-def]
 
 
 def test_attach_document_copies_the_file_into_the_data_folder(  # type: ignore[no-untyped-def]
-    services, agreement, db_path, tmp_path
+    services, agreement, tmp_path
 ) -> None:
     source = tmp_path / "incoming" / "MoU signed 1985.pdf"
     source.parent.mkdir()
     content = b"%PDF-1.4 friendship" * 1000
     source.write_bytes(content)
     stored = services.agreements.attach_document(agreement, source)
-    folder = db_path.parent / "documents" / agreement
+    folder = services.agreements.documents_folder() / agreement
     assert stored.parent == folder
     assert stored.read_bytes() == content
     [document] = services.agreements.get(agreement).documents
@@ -348,14 +349,14 @@ def test_attach_document_copies_the_file_into_the_data_folder(  # type: ignore[n
 
 @pytest.mark.parametrize("name", ["..\\..\\evil.txt", "..", "con.txt", "a:b|c?.txt"])
 def test_a_file_name_cannot_escape_the_documents_folder(  # type: ignore[no-untyped-def]
-    services, agreement, db_path, tmp_path, name
+    services, agreement, tmp_path, name
 ) -> None:
     folder = tmp_path / "odd"
     folder.mkdir()
     source = folder / "file.txt" if name == ".." else folder / name
     source.write_text("x")
     stored = services.agreements.attach_document(agreement, Path(f"{source}"))
-    documents = (db_path.parent / "documents" / agreement).resolve()
+    documents = (services.agreements.documents_folder() / agreement).resolve()
     assert stored.resolve().parent == documents
     assert "/" not in stored.name and "\\" not in stored.name and ".." not in stored.name
 

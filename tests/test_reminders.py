@@ -31,7 +31,7 @@ def _keep_in_touch(occasions, subject_id):  # type: ignore[no-untyped-def]
 def _reopen(services: Services) -> Services:
     """The same database as after a restart of the app."""
     services.db.dispose()
-    return Services.over(Database(services.db.path))
+    return Services.over(Database(services.db.url))
 
 
 def test_marked_done_stays_done_after_a_restart(demo_services) -> None:  # type: ignore[no-untyped-def]

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         dialog.logged.connect(self.contacts_page.refresh)
         dialog.logged.connect(self.partnerships_page.refresh)
         dialog.logged.connect(lambda *_a: self.today_page.refresh())
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
         dialog.open()
 
     def open_record(self, kind: str, record_id: str) -> None:
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
         editor = DelegationEditor(self._services, self._operations, parent=self, **which)
         editor.saved.connect(self.partnerships_page.refresh)
         editor.saved.connect(self.contacts_page.refresh)
+        editor.finished.connect(editor.deleteLater)  # not kept once closed
         editor.open()
 
     def show_gift_register(self) -> None:
@@ -364,6 +366,7 @@ class MainWindow(QMainWindow):
             self._services, self._operations, contact_id=contact_id, parent=self
         )
         register.changed.connect(self.partnerships_page.refresh)
+        register.finished.connect(register.deleteLater)  # not kept once closed
         register.open()
 
     def _language_switched(self, code: str) -> None:
@@ -387,6 +390,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         wizard.changed.connect(self._refresh_pages)
+        wizard.finished.connect(wizard.deleteLater)  # not kept once closed
         wizard.open()
 
     def show_templates(self) -> None:
@@ -401,6 +405,7 @@ class MainWindow(QMainWindow):
             settings=self._settings,
             parent=self,
         )
+        editor.finished.connect(editor.deleteLater)  # not kept once closed
         editor.open()
 
     def show_handover(self, mode: Literal["export", "import"]) -> None:
@@ -415,6 +420,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         wizard.changed.connect(self._refresh_pages)
+        wizard.finished.connect(wizard.deleteLater)  # not kept once closed
         wizard.open()
 
     def show_duplicates(self) -> None:
@@ -424,6 +430,7 @@ class MainWindow(QMainWindow):
             self._services, self._operations, parent=self, undo_stack=self.undo_stack
         )
         dialog.changed.connect(self._refresh_pages)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
         dialog.open()
 
     def _refresh_pages(self, changes: Changes) -> None:

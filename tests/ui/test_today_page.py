@@ -62,7 +62,7 @@ def test_done_removes_an_item_for_good_and_undo_brings_it_back(  # type: ignore[
 
     # After a restart: another connection, another page.
     demo_services.db.dispose()
-    again = Services.over(Database(demo_services.db.path))
+    again = Services.over(Database(demo_services.db.url))
     restarted = TodayPage(again, operations, language, QUndoStack(), today=lambda: START)
     qtbot.addWidget(restarted)
     restarted.refresh()
@@ -137,7 +137,7 @@ def test_the_daily_check_announces_an_item_once(qtbot, demo_services) -> None:  
         assert scheduler.check() == []
     # Not after a restart either.
     demo_services.db.dispose()
-    again = ReminderScheduler(Services.over(Database(demo_services.db.path)), today=lambda: START)
+    again = ReminderScheduler(Services.over(Database(demo_services.db.url)), today=lambda: START)
     assert again.check() == []
     # A new day brings what falls due that day, and only that.
     tomorrow = ReminderScheduler(demo_services, today=lambda: START + dt.timedelta(days=1))

@@ -79,7 +79,7 @@ class AddDialog(QDialog):
             self.retranslate()
             # The button box hears the same event after us and puts back Qt's own "OK":
             # say "Add" again once it has.
-            QTimer.singleShot(0, self.retranslate)
+            QTimer.singleShot(0, self, self.retranslate)  # not once the dialog is gone
         super().changeEvent(event)
 
     # Saving ------------------------------------------------------------------------------

@@ -297,6 +297,7 @@ class ContactsPage(QWidget):
             self.status_message.emit(self.tr("Contact saved."))
 
         editor.saved.connect(saved)
+        editor.finished.connect(editor.deleteLater)  # not kept once closed
         editor.open()
 
     def show_history(self) -> None:
@@ -307,6 +308,7 @@ class ContactsPage(QWidget):
         from crm.ui.dialogs.contact_history import ContactHistoryDialog
 
         dialog = ContactHistoryDialog(self._services, self._operations, ids[0], parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening
         dialog.changed.connect(self.refresh)
         dialog.open()
 
@@ -318,6 +320,7 @@ class ContactsPage(QWidget):
         from crm.ui.dialogs.gift_register import GiftRegister
 
         register = GiftRegister(self._services, self._operations, contact_id=ids[0], parent=self)
+        register.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         register.open()
 
     def archive_selected(self) -> None:
@@ -386,6 +389,7 @@ class ContactsPage(QWidget):
 
         dialog = ImportDialog(self._services, self._operations, Path(path), parent=self)
         dialog.imported.connect(self.refresh)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
         dialog.open()
 
     def choose_import_file(self) -> str:

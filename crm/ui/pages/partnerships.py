@@ -280,6 +280,7 @@ class PartnershipsPage(QWidget):
             self.status_message.emit(self.tr("Partnership saved."))
 
         editor.saved.connect(saved)
+        editor.finished.connect(editor.deleteLater)  # not kept once closed
         editor.open()
 
     def edit_agreement(self, agreement_id: str | None) -> None:
@@ -310,12 +311,14 @@ class PartnershipsPage(QWidget):
             self.status_message.emit(self.tr("Interaction logged."))
 
         dialog.logged.connect(logged)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
         dialog.open()
 
     def show_contact_history(self, contact_id: str) -> None:
         from crm.ui.dialogs.contact_history import ContactHistoryDialog
 
         dialog = ContactHistoryDialog(self._services, self._operations, contact_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening
         dialog.changed.connect(self.refresh)
         dialog.open()
 

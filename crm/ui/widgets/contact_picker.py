@@ -51,7 +51,7 @@ class _ContactPicker(QComboBox):
         if event.reason() == Qt.FocusReason.MouseFocusReason and self.currentIndex() == 0:
             # Typing a name should replace "(nobody)", not be appended to it; after the click
             # has placed the cursor.
-            QTimer.singleShot(0, self._select_all)
+            QTimer.singleShot(0, self, self._select_all)
 
     def _select_all(self) -> None:
         line = self.lineEdit()
