@@ -11,14 +11,15 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm import __version__
-from crm.domain.names import latin_name
-from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Translator
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator
 from crm.i18n import LANGUAGES, default_language, translator
 from crm.services.exchange.columns import FIELDS
-from crm.services.exchange.vcard_writer import VCARD_VERSIONS
+
+if TYPE_CHECKING:
+    from crm.services.check import CheckReport
 
 DEMO_LOADED = QT_TRANSLATE_NOOP("Cli", "Sample office loaded: {created} records added.")
 DEMO_ALREADY = QT_TRANSLATE_NOOP("Cli", "The sample office is already loaded: nothing added.")
@@ -30,6 +31,16 @@ CHECK_OK = QT_TRANSLATE_NOOP(
 CHECK_PENDING = QT_TRANSLATE_NOOP(
     "Cli",
     "The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.",
+)
+CHECK_LATEST_BACKUP = QT_TRANSLATE_NOOP("Cli", "Latest backup: {age} (“{path}”).")
+CHECK_NO_BACKUP = QT_TRANSLATE_NOOP("Cli", "No backup yet.")
+CHECK_SERVER_BACKUPS = QT_TRANSLATE_NOOP(
+    "Cli",
+    "A database on a server is backed up by “crm backup” as a JSON export, which Liaison does not keep itself.",
+)
+BACKUP_WRITTEN = QT_TRANSLATE_NOOP("Cli", "Backup written to “{path}” ({size}, in {seconds}).")
+BACKUP_EXPORTED = QT_TRANSLATE_NOOP(
+    "Cli", "Every table exported as JSON to “{path}” ({size}, in {seconds})."
 )
 NO_DATABASE = QT_TRANSLATE_NOOP("Cli", "There is no database at “{where}”.")
 NO_FILE = QT_TRANSLATE_NOOP("Cli", "There is no file “{name}”.")
@@ -143,6 +154,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from crm.services.exchange.vcard_writer import VCARD_VERSIONS
+
     parser = argparse.ArgumentParser(
         prog="crm",
         description="Liaison: the CRM of a city's international-relations office. "
@@ -250,7 +263,25 @@ def build_parser() -> argparse.ArgumentParser:
     _add_greet(commands)
     _add_handover(commands)
 
-    check = commands.add_parser("check", help="integrity and migration status of the database")
+    backup = commands.add_parser(
+        "backup",
+        help="back up the database now: a SQLite file is copied (safe while the app runs) "
+        "into its backups folder, which is then rotated; a database on a server is exported "
+        "as JSON, every table",
+    )
+    _common(backup, suppress=True)
+    backup.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the backup to FILE (or into the folder FILE) instead; a name ending in "
+        ".json makes the portable JSON export (default for a server: "
+        "liaison-backup-DATE-TIME.json in the current folder)",
+    )
+    backup.add_argument("--json", action="store_true", help="the report as one JSON object")
+
+    check = commands.add_parser(
+        "check", help="integrity and migration status of the database, and its latest backup"
+    )
     _common(check, suppress=True)
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
@@ -352,7 +383,30 @@ def _add_handover(commands: Any) -> None:
     receive.add_argument("--json", action="store_true", help="the report as one JSON object")
 
 
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`crm` with no command (the window), read without building the whole parser: that one
+    imports what the commands need (the vCard writer, pinyin), and the window is shown before
+    any of it is imported. None for anything else (a command, --help, --version, a wrong
+    option), which the whole parser reads."""
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--database")
+    quick.add_argument("--lang")
+    quick.add_argument("--minimized", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest or (args.lang is not None and args.lang not in LANGUAGES):
+        return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    window = _window_arguments(sys.argv[1:] if argv is None else argv)
+    if window is not None:
+        from crm.app import run_app
+
+        return run_app(database=window.database, language=window.lang, minimized=window.minimized)
     parser = build_parser()
     args = parser.parse_args(argv)
     language = args.lang or default_language()
@@ -384,6 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "export": _export,
         "check": _check,
+        "backup": _backup,
         "remind": _remind,
         "greet": _greet,
         "handover": _handover,
@@ -398,9 +453,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as error:
-        print(DISK_PROBLEM.with_params(reason=error.strerror or error).render(tr), file=sys.stderr)
-        return 1
+    except Exception as error:
+        # A busy or damaged database, a full disk, a server out of reach: the sentence the
+        # window shows too. Anything else is a bug, and its traceback is wanted.
+        from crm.store.errors import as_domain_error
+
+        found = as_domain_error(error)
+        if found is not None:
+            print(found.render(tr), file=sys.stderr)
+            return 1
+        if isinstance(error, OSError):
+            reason = error.strerror or error
+            print(DISK_PROBLEM.with_params(reason=reason).render(tr), file=sys.stderr)
+            return 1
+        raise
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -433,6 +499,8 @@ def _contacts(args: argparse.Namespace, tr: Translator) -> int:
     if not rows:
         print(NO_CONTACTS.render(tr))
         return 0
+    from crm.domain.names import latin_name
+
     chinese = args.language == "zh_CN"
     for row in rows:
         latin = latin_name(row.family_name, row.given_name, row.name_zh)
@@ -655,6 +723,9 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
                 "schema_head": report.schema_head,
                 "contacts": report.contacts,
                 "ok": report.ok,
+                "backup_kind": report.backup_kind,
+                "latest_backup": report.latest_backup,
+                "backup_age_hours": report.backup_age_hours,
             }
         )
     else:
@@ -669,7 +740,66 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
         )
         if report.schema_revision != report.schema_head:
             print(CHECK_PENDING.render(tr))
+        print(_backup_sentence(report, args.language).render(tr))
     return 0 if report.ok else 1
+
+
+def _backup_sentence(report: CheckReport, language: str) -> Text:
+    import datetime as dt
+
+    from babel.dates import format_timedelta
+
+    from crm.domain.formatting import babel_locale
+
+    if report.backup_kind == "json":
+        return CHECK_SERVER_BACKUPS
+    if report.latest_backup is None or report.backup_age_hours is None:
+        return CHECK_NO_BACKUP
+    age = dt.timedelta(hours=report.backup_age_hours)
+    if abs(age) < dt.timedelta(seconds=1):
+        age = dt.timedelta(seconds=1)  # "1 second ago", not "in 0 seconds"
+    when = format_timedelta(-age, add_direction=True, locale=babel_locale(language))
+    return CHECK_LATEST_BACKUP.with_params(age=when, path=report.latest_backup)
+
+
+def _backup(args: argparse.Namespace, tr: Translator) -> int:
+    from pathlib import Path
+
+    from babel.units import format_unit
+
+    from crm.domain.formatting import babel_locale
+    from crm.services.backups import BackupService
+    from crm.store.database import Database
+
+    db = Database(args.database)
+    if db.is_sqlite and db.path is not None and not db.path.exists():
+        raise DomainError(NO_DATABASE.with_params(where=db.path))
+    try:
+        result = BackupService(db).backup(Path(args.out) if args.out else None)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(result.as_dict())
+        return 0
+    locale = babel_locale(args.language)
+    unit, scale = next(
+        (u, s)
+        for u, s in (("gigabyte", 1e9), ("megabyte", 1e6), ("kilobyte", 1e3), ("byte", 1))
+        if result.bytes >= s or s == 1
+    )
+    size = format_unit(
+        result.bytes / scale,
+        f"digital-{unit}",
+        length="long" if unit == "byte" else "short",  # "177 bytes", "74.4 MB"
+        format="#,##0.#",
+        locale=locale,
+    )
+    seconds = format_unit(
+        result.seconds, "duration-second", length="short", format="0.00", locale=locale
+    )
+    sentence = BACKUP_EXPORTED if result.kind == "json" else BACKUP_WRITTEN
+    print(sentence.with_params(path=result.path, size=size, seconds=seconds).render(tr))
+    return 0
 
 
 def _remind(args: argparse.Namespace, tr: Translator) -> int:

@@ -22,7 +22,8 @@ from crm.domain.delegation_rules import (
 )
 from crm.domain.partnerships import DelegationDirection, DelegationStatus, GiftDirection
 from crm.domain.text import DomainError, ValidationErrors
-from crm.services.delegations import CHANGED_ELSEWHERE, FollowUpEdit, GiftEdit
+from crm.services.conflicts import ChangedElsewhere
+from crm.services.delegations import FollowUpEdit, GiftEdit
 from crm.store.models import Place
 from crm.store.partnership_models import (
     DelegationMember,
@@ -184,9 +185,9 @@ def test_a_stale_version_is_refused_and_changes_nothing(services) -> None:  # ty
     services.delegations.update(delegation_id, record.draft, expected_version=record.version)
 
     record.draft.title = "Written over"
-    with pytest.raises(DomainError) as caught:
+    with pytest.raises(ChangedElsewhere) as caught:
         services.delegations.update(delegation_id, record.draft, expected_version=record.version)
-    assert caught.value.text == CHANGED_ELSEWHERE
+    assert caught.value.theirs.version == record.version + 1
     assert services.delegations.get(delegation_id).draft.title == "Study tour to Ningbo"
 
 

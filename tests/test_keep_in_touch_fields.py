@@ -11,7 +11,8 @@ import pytest
 from crm.domain.contacts import MAX_KEEP_IN_TOUCH_DAYS, ContactDraft
 from crm.domain.occasions import OccasionKind
 from crm.domain.partnership_rules import PartnershipDraft
-from crm.domain.text import DomainError, ValidationErrors
+from crm.domain.text import ValidationErrors
+from crm.services.conflicts import ChangedElsewhere
 from crm.services.reminders import MAX_INTERVAL
 
 START = dt.date(2026, 11, 25)
@@ -112,7 +113,7 @@ def test_a_stale_editor_does_not_overwrite_an_interval(services) -> None:  # typ
     fresh.draft.keep_in_touch_days = 45
     services.contacts.update(contact_id, fresh.draft, expected_version=fresh.version)
     stale.draft.keep_in_touch_days = 0
-    with pytest.raises(DomainError, match="changed elsewhere"):
+    with pytest.raises(ChangedElsewhere):
         services.contacts.update(contact_id, stale.draft, expected_version=stale.version)
     assert services.contacts.get(contact_id).draft.keep_in_touch_days == 45
 
@@ -202,7 +203,7 @@ def test_a_partnerships_interval_is_changed_with_its_version(services, hefei_pla
     fresh.draft.keep_in_touch_days = 20
     services.partnerships.update(partnership_id, fresh.draft, expected_version=fresh.version)
     stale.draft.keep_in_touch_days = 0
-    with pytest.raises(DomainError, match="changed elsewhere"):
+    with pytest.raises(ChangedElsewhere):
         services.partnerships.update(partnership_id, stale.draft, expected_version=stale.version)
     assert services.partnerships.get(partnership_id).draft.keep_in_touch_days == 20
 

@@ -13,6 +13,7 @@ from anyascii import anyascii
 from crm.domain.contacts import ContactDraft, ContactStatus
 from crm.domain.dates import CalendarKind
 from crm.domain.text import DomainError
+from crm.services.conflicts import ChangedElsewhere
 from crm.services.demo import load_demo, sample_file
 
 SAMPLE: dict[str, Any] = json.loads(sample_file().read_text(encoding="utf-8"))
@@ -233,7 +234,7 @@ def test_update_with_a_stale_version_is_refused_and_changes_nothing(demo_service
     saved = contacts.get(WANG_FANG)
     # …then this editor saves what it opened earlier.
     stale = replace(opened.draft, family_name="Wong", emails=["other@example.com"], tags=[])
-    with pytest.raises(DomainError, match="changed elsewhere"):
+    with pytest.raises(ChangedElsewhere):
         contacts.update(WANG_FANG, stale, expected_version=opened.version)
     assert contacts.get(WANG_FANG) == saved
     assert contacts.search("wong") == []

@@ -21,6 +21,7 @@ from crm.services.check import check
 from crm.services.contacts import ContactService
 from crm.store import database, migrate
 from crm.store.database import Database
+from crm.store.errors import NewerDatabase, NotLiaison
 
 SECOND_REVISION = '''"""A later revision, to test upgrades from an older schema."""
 
@@ -140,9 +141,9 @@ def test_a_non_liaison_sqlite_file_is_refused(tmp_path: Path) -> None:
     conn.close()
     db = Database(path)
     try:
-        with pytest.raises(DomainError, match="is not a Liaison database"):
+        with pytest.raises(NotLiaison, match="is not a Liaison database"):
             migrate.schema_status(db)
-        with pytest.raises(DomainError, match="is not a Liaison database"):
+        with pytest.raises(NotLiaison, match="is not a Liaison database"):
             migrate.upgrade(db)
     finally:
         db.dispose()
@@ -176,9 +177,10 @@ def test_a_garbage_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
     before = digest(path)
     db = Database(path)
     try:
-        with pytest.raises(DomainError, match="cannot be opened"):
+        # Not a SQLite file at all: told from its first bytes, before SQLite opens it.
+        with pytest.raises(NotLiaison, match="is not a Liaison database"):
             migrate.schema_status(db)
-        with pytest.raises(DomainError):
+        with pytest.raises(NotLiaison):
             migrate.upgrade(db)
     finally:
         db.dispose()
@@ -197,9 +199,9 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path: 
 
     db = Database(db_path)
     try:
-        with pytest.raises(DomainError, match="newer version"):
+        with pytest.raises(NewerDatabase, match="newer version"):
             migrate.schema_status(db)
-        with pytest.raises(DomainError, match="newer version"):
+        with pytest.raises(NewerDatabase, match="newer version"):
             migrate.upgrade(db)
     finally:
         db.dispose()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from crm.services.acting import Acting
 from crm.services.agenda import AgendaService
 from crm.services.agreements import AgreementService
 from crm.services.contacts import ContactService
@@ -39,25 +40,30 @@ class Services:
     reminders: ReminderService
     greetings: GreetingService
     duplicates: DuplicateService
+    # Who saves: the editors' services stamp it on what they write. Changed in place (by the
+    # app, from Settings), so every service sees the new name at its next save.
+    acting: Acting = field(default_factory=Acting)
 
     @classmethod
-    def open(cls, database: str | None = None) -> Services:
+    def open(cls, database: str | None = None, *, acting: Acting | None = None) -> Services:
         """Open (creating or upgrading, after a backup) the database and build the services."""
         db = Database(database)
         upgrade(db)
-        return cls.over(db)
+        return cls.over(db, acting=acting)
 
     @classmethod
-    def over(cls, db: Database) -> Services:
+    def over(cls, db: Database, *, acting: Acting | None = None) -> Services:
+        acting = acting if acting is not None else Acting()
         return cls(
             db=db,
-            contacts=ContactService(db),
+            acting=acting,
+            contacts=ContactService(db, acting=acting),
             directory=DirectoryService(db),
             importer=ContactImporter(db),
-            partnerships=PartnershipService(db),
+            partnerships=PartnershipService(db, acting=acting),
             agreements=AgreementService(db),
             interactions=InteractionService(db),
-            delegations=DelegationService(db),
+            delegations=DelegationService(db, acting=acting),
             gifts=GiftService(db),
             follow_ups=FollowUpService(db),
             history_exchange=HistoryExchange(db),

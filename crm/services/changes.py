@@ -32,3 +32,8 @@ class Changes:
     @property
     def any_partnerships(self) -> bool:
         return self.everything or bool(self.partnerships) or self.places
+
+
+# Anything may have changed (another program or a colleague wrote to the database): every page
+# reads afresh.
+EVERYTHING = Changes(everything=True)

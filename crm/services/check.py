@@ -1,11 +1,13 @@
-"""`crm check`: is the database whole, and is its schema current?"""
+"""`crm check`: is the database whole, is its schema current, and how old is its latest backup?"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from crm.services.backups import BackupKind, BackupService
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.migrate import schema_status
@@ -18,13 +20,18 @@ class CheckReport:
     schema_revision: str | None
     schema_head: str
     contacts: int
+    # "sqlite": copies kept in the backups folder, the newest described below; "json": a
+    # database on a server, backed up by `crm backup` as exports Liaison does not keep.
+    backup_kind: BackupKind = "sqlite"
+    latest_backup: str | None = None
+    backup_age_hours: float | None = None
 
     @property
     def ok(self) -> bool:
         return self.integrity == "ok" and self.schema_revision == self.schema_head
 
 
-def check(db: Database) -> CheckReport:
+def check(db: Database, *, now: dt.datetime | None = None) -> CheckReport:
     status = schema_status(db)
     integrity = "ok"
     with db.engine.connect() as conn:
@@ -46,4 +53,16 @@ def check(db: Database) -> CheckReport:
         with db.session() as session:
             contacts = q.count(session)
     where = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
-    return CheckReport(where, integrity, status.current, status.head, contacts)
+    backups = BackupService(db)
+    latest = backups.latest()
+    age = backups.age(now)
+    return CheckReport(
+        where,
+        integrity,
+        status.current,
+        status.head,
+        contacts,
+        backup_kind=backups.kind,
+        latest_backup=str(latest.path) if latest else None,
+        backup_age_hours=round(age.total_seconds() / 3600, 3) if age is not None else None,
+    )

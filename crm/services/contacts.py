@@ -12,10 +12,12 @@ from sqlmodel import Session
 
 from crm.domain.contacts import ContactDraft, ContactStatus
 from crm.domain.dates import CalendarKind
-from crm.domain.names import display_pinyin
+from crm.domain.names import display_pinyin, full_label
 from crm.domain.search import search_document, sort_key
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.services.acting import Acting
 from crm.services.changes import Changes
+from crm.services.conflicts import ChangedElsewhere, DeletedElsewhere
 from crm.store import contacts as q
 from crm.store.database import Database
 from crm.store.models import Contact, Organisation, Staff, new_id, utcnow
@@ -24,9 +26,6 @@ if TYPE_CHECKING:
     from crm.services.contact_rows import ContactRows
 
 NOT_FOUND = QT_TRANSLATE_NOOP("Contacts", "This contact no longer exists.")
-CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
-    "Contacts", "This contact was changed elsewhere since you opened it: close and open it again."
-)
 UNKNOWN_ORGANISATION = QT_TRANSLATE_NOOP("Contacts", "The chosen organisation no longer exists.")
 UNKNOWN_STAFF = QT_TRANSLATE_NOOP("Contacts", "The chosen owner is not a staff member.")
 UNKNOWN_PREDECESSOR = QT_TRANSLATE_NOOP(
@@ -77,6 +76,7 @@ class ContactRecord:
     archived: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,9 @@ def generated_fields(draft: ContactDraft, organisation_names: Sequence[str] = ()
 
 
 class ContactService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        self.acting = acting if acting is not None else Acting()
 
     # Reading -----------------------------------------------------------------------------
     def search(self, query: str = "", *, include_archived: bool = False) -> list[str]:
@@ -165,18 +166,10 @@ class ContactService:
 
     def get(self, contact_id: str) -> ContactRecord:
         with self.db.session() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None:
-                raise DomainError(NOT_FOUND)
-            draft = draft_from(contact, *q.child_values(session, contact_id))
-            return ContactRecord(
-                contact.id,
-                contact.version,
-                draft,
-                contact.archived,
-                contact.created_at,
-                contact.updated_at,
-            )
+            record = read_record(session, contact_id)
+        if record is None:
+            raise DomainError(NOT_FOUND)
+        return record
 
     def pick_list(self, query: str = "", *, limit: int = 50) -> list[tuple[str, str]]:
         with self.db.session() as session:
@@ -240,13 +233,23 @@ class ContactService:
     def create(self, draft: ContactDraft, *, contact_id: str | None = None) -> tuple[str, Changes]:
         clean = draft.validate()
         with self.db.write() as session:
-            new = insert_contact(session, clean, contact_id=contact_id)
+            new = insert_contact(
+                session, clean, contact_id=contact_id, updated_by=self.acting.stamp
+            )
         return new, Changes(contacts=frozenset({new}))
 
     def update(self, contact_id: str, draft: ContactDraft, *, expected_version: int) -> Changes:
+        """Save the contact, unless it was saved elsewhere since `expected_version` was read:
+        then `ChangedElsewhere` (or `DeletedElsewhere`), and nothing is written."""
         clean = draft.validate(contact_id=contact_id)
         with self.db.write() as session:
-            update_contact(session, contact_id, clean, expected_version=expected_version)
+            update_contact(
+                session,
+                contact_id,
+                clean,
+                expected_version=expected_version,
+                updated_by=self.acting.stamp,
+            )
         return Changes(contacts=frozenset({contact_id}))
 
     def set_archived(self, contact_id: str, archived: bool) -> Changes:
@@ -257,6 +260,7 @@ class ContactService:
             contact.archived = archived
             contact.version += 1
             contact.updated_at = utcnow()
+            contact.updated_by = self.acting.stamp
         return Changes(contacts=frozenset({contact_id}))
 
     def delete(self, contact_id: str) -> tuple[DeletedContact, Changes]:
@@ -278,7 +282,7 @@ class ContactService:
     def restore(self, deleted: DeletedContact) -> Changes:
         """Undo a delete: the same id, fields, e-mails, phones, tags and successor links."""
         with self.db.write() as session:
-            restore_contact(session, deleted)
+            restore_contact(session, deleted, updated_by=self.acting.stamp)
         return Changes(contacts=frozenset({deleted.record.id, *deleted.successors}))
 
 
@@ -294,9 +298,31 @@ def existing_references(session: Session, draft: ContactDraft) -> ContactDraft:
     return draft
 
 
-def restore_contact(session: Session, deleted: DeletedContact) -> None:
+def read_record(session: Session, contact_id: str) -> ContactRecord | None:
+    """The stored contact, or None when there is none."""
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        return None
+    draft = draft_from(contact, *q.child_values(session, contact_id))
+    return ContactRecord(
+        contact.id,
+        contact.version,
+        draft,
+        contact.archived,
+        contact.created_at,
+        contact.updated_at,
+        contact.updated_by,
+    )
+
+
+def record_label(draft: ContactDraft) -> str:
+    """How a sentence about the contact names them: "Wang Fang (王芳)"."""
+    return full_label(draft.family_name, draft.given_name, draft.name_zh)
+
+
+def restore_contact(session: Session, deleted: DeletedContact, *, updated_by: str = "") -> None:
     """A deleted contact back, inside the caller's transaction: the same id, fields, e-mails,
-    phones, tags and successor links."""
+    phones, tags and successor links; `updated_by` is who brought it back."""
     record = deleted.record
     draft = existing_references(session, record.draft)
     values = contact_values(session, draft)
@@ -306,6 +332,7 @@ def restore_contact(session: Session, deleted: DeletedContact) -> None:
             version=record.version + 1,
             archived=record.archived,
             created_at=record.created_at,
+            updated_by=updated_by,
             **values,
         )
     )
@@ -356,8 +383,10 @@ def insert_contact(
     *,
     contact_id: str | None = None,
     rows: ContactRows | None = None,
+    updated_by: str = "",
 ) -> str:
     """Add a validated contact inside the caller's write transaction; returns its id.
+    `updated_by` names who added it ("": unknown).
 
     With `rows`, the contact is queued there, to be written with many others at once."""
     new = contact_id or new_id()
@@ -365,7 +394,7 @@ def insert_contact(
         rows.insert(draft, new)
         return new
     check_references(session, draft)
-    session.add(Contact(id=new, **contact_values(session, draft)))
+    session.add(Contact(id=new, updated_by=updated_by, **contact_values(session, draft)))
     session.flush()
     q.replace_children(session, new, emails=draft.emails, phones=draft.phones, tags=draft.tags)
     return new
@@ -378,10 +407,13 @@ def update_contact(
     *,
     expected_version: int | None = None,
     rows: ContactRows | None = None,
+    updated_by: str = "",
 ) -> None:
-    """Change a contact inside the caller's transaction; with `expected_version`, refuse to
-    overwrite a change made elsewhere since that version was read. With `rows` (and no
-    `expected_version`), the change is queued there, to be written with many others at once."""
+    """Change a contact inside the caller's transaction; `updated_by` names who changed it
+    ("": unknown). With `expected_version`, refuse to overwrite a change made elsewhere since
+    that version was read (`ChangedElsewhere`, carrying the stored version). With `rows` (and
+    no `expected_version`), the change is queued there, to be written with many others at
+    once."""
     if rows is not None and expected_version is None:
         rows.update(contact_id, draft)
         return
@@ -392,12 +424,21 @@ def update_contact(
         statement = statement.where(table.c.version == expected_version)
     result = session.execute(
         statement.values(
-            **contact_values(session, draft), version=table.c.version + 1, updated_at=utcnow()
+            **contact_values(session, draft),
+            version=table.c.version + 1,
+            updated_at=utcnow(),
+            updated_by=updated_by,
         )
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        exists = session.get(Contact, contact_id) is not None
-        raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
+        theirs = read_record(session, contact_id)
+        if theirs is None:
+            raise DeletedElsewhere(
+                record_type="contact", record_id=contact_id, name=record_label(draft)
+            )
+        raise ChangedElsewhere(
+            record_type="contact", name=record_label(theirs.draft), theirs=theirs
+        )
     q.replace_children(
         session, contact_id, emails=draft.emails, phones=draft.phones, tags=draft.tags
     )

@@ -28,7 +28,9 @@ from crm.domain.delegation_rules import (
 )
 from crm.domain.partnerships import DelegationDirection, DelegationStatus
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, ValidationErrors
+from crm.services.acting import Acting
 from crm.services.changes import Changes
+from crm.services.conflicts import ChangedElsewhere, DeletedElsewhere
 from crm.services.follow_ups import FollowUpRow, write_follow_up
 from crm.services.gifts import GiftRow, GiftService, write_gift
 from crm.services.preparation import Preparation, prepare
@@ -45,9 +47,6 @@ ItineraryRow = q.ItineraryRow
 PartnershipChoice = q.PartnershipChoice
 
 NOT_FOUND = QT_TRANSLATE_NOOP("Delegations", "This visit no longer exists.")
-CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
-    "Delegations", "This visit was changed elsewhere since you opened it: close and open it again."
-)
 PARTNERSHIP_GONE = QT_TRANSLATE_NOOP("Delegations", "The chosen partnership no longer exists.")
 MEMBER_GONE = QT_TRANSLATE_NOOP("Delegations", "A person on the list no longer exists.")
 
@@ -79,11 +78,14 @@ class DelegationRecord:
     itinerary: list[ItineraryRow]
     gifts: list[GiftRow]
     follow_ups: list[FollowUpRow]
+    updated_at: dt.datetime
+    updated_by: str = ""
 
 
 class DelegationService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        self.acting = acting if acting is not None else Acting()
         self._gifts = GiftService(db)
 
     # Reading -----------------------------------------------------------------------------
@@ -101,33 +103,11 @@ class DelegationService:
             return q.partnership_choices(session)
 
     def get(self, delegation_id: str, *, today: dt.date | None = None) -> DelegationRecord:
-        day = today or dt.date.today()
         with self.db.session() as session:
-            rows = q.delegation_rows(session, ids=[delegation_id], today=day)
-            visit = session.get(Delegation, delegation_id)
-            if not rows or visit is None:
-                raise DomainError(NOT_FOUND)
-            members = q.members(session, delegation_id)
-            itinerary = q.itinerary(session, delegation_id)
-            gifts = gq.gift_rows(session, delegation_id=delegation_id)
-            follow_ups = fq.follow_up_rows(session, today=day, delegation_id=delegation_id)
-        draft = DelegationDraft(
-            title=visit.title,
-            direction=DelegationDirection(visit.direction),
-            status=DelegationStatus(visit.status),
-            partnership_id=visit.partnership_id,
-            start_on=visit.start_on,
-            end_on=visit.end_on,
-            leader_id=visit.leader_id,
-            members=[Member(m.contact_id, m.role) for m in members],
-            purpose=visit.purpose,
-            itinerary=[ItineraryEntry(i.day, i.time, i.description) for i in itinerary],
-            outcomes=visit.outcomes,
-            notes=visit.notes,
-        )
-        return DelegationRecord(
-            visit.id, visit.version, draft, rows[0], members, itinerary, gifts, follow_ups
-        )
+            record = read_record(session, delegation_id, today=today or dt.date.today())
+        if record is None:
+            raise DomainError(NOT_FOUND)
+        return record
 
     def preparation(self, delegation_id: str, *, history: int = 3) -> Preparation:
         """Everything a protocol officer needs on one screen: each member's names and titles in
@@ -168,7 +148,8 @@ class DelegationService:
         self, delegation_id: str, status: DelegationStatus, *, expected_version: int | None = None
     ) -> Changes:
         with self.db.write() as session:
-            self._write_row(session, delegation_id, {"status": str(status)}, expected_version)
+            values = {"status": str(status), "updated_by": self.acting.stamp}
+            _write_row(session, delegation_id, values, expected_version)
             people = q.member_ids(session, delegation_id)
             visit = session.get(Delegation, delegation_id)
             partnership = visit.partnership_id if visit else None
@@ -225,12 +206,12 @@ class DelegationService:
                 before = None if create else session.get(Delegation, delegation_id)
                 partnerships = {before.partnership_id if before else None, clean.partnership_id}
                 _check(session, clean)
-                values = _row_values(clean)
+                values = {**_row_values(clean), "updated_by": self.acting.stamp}
                 if create:
                     session.add(Delegation(id=delegation_id, **values))
                     session.flush()
                 else:
-                    self._write_row(session, delegation_id, values, expected_version)
+                    _write_row(session, delegation_id, values, expected_version, mine=clean)
                 q.replace_members(session, delegation_id, clean.members)
                 q.replace_itinerary(session, delegation_id, clean.itinerary)
                 fq.set_partnership_of_visit(session, delegation_id, clean.partnership_id)
@@ -255,19 +236,68 @@ class DelegationService:
         people |= {g.contact_id for g in gift_drafts if g.contact_id}
         return _changes(people, partnerships)
 
-    @staticmethod
-    def _write_row(
-        session: Session, delegation_id: str, values: dict[str, Any], expected: int | None
-    ) -> None:
-        statement = update(q.D).where(q.D.c.id == delegation_id)
-        if expected is not None:
-            statement = statement.where(q.D.c.version == expected)
-        result = session.execute(
-            statement.values(**values, version=q.D.c.version + 1, updated_at=utcnow())
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            exists = session.get(Delegation, delegation_id) is not None
-            raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
+
+def read_record(session: Session, delegation_id: str, *, today: dt.date) -> DelegationRecord | None:
+    """The stored visit whole, or None when there is none; `today` sorts its follow-ups."""
+    rows = q.delegation_rows(session, ids=[delegation_id], today=today)
+    visit = session.get(Delegation, delegation_id)
+    if not rows or visit is None:
+        return None
+    members = q.members(session, delegation_id)
+    itinerary = q.itinerary(session, delegation_id)
+    gifts = gq.gift_rows(session, delegation_id=delegation_id)
+    follow_ups = fq.follow_up_rows(session, today=today, delegation_id=delegation_id)
+    draft = DelegationDraft(
+        title=visit.title,
+        direction=DelegationDirection(visit.direction),
+        status=DelegationStatus(visit.status),
+        partnership_id=visit.partnership_id,
+        start_on=visit.start_on,
+        end_on=visit.end_on,
+        leader_id=visit.leader_id,
+        members=[Member(m.contact_id, m.role) for m in members],
+        purpose=visit.purpose,
+        itinerary=[ItineraryEntry(i.day, i.time, i.description) for i in itinerary],
+        outcomes=visit.outcomes,
+        notes=visit.notes,
+    )
+    return DelegationRecord(
+        visit.id,
+        visit.version,
+        draft,
+        rows[0],
+        members,
+        itinerary,
+        gifts,
+        follow_ups,
+        visit.updated_at,
+        visit.updated_by,
+    )
+
+
+def _write_row(
+    session: Session,
+    delegation_id: str,
+    values: dict[str, Any],
+    expected: int | None,
+    *,
+    mine: DelegationDraft | None = None,
+) -> None:
+    """Write the visit's own row; with `expected`, only over that version (else refused with
+    the version stored, and nothing written). `mine` names the visit if it was deleted."""
+    statement = update(q.D).where(q.D.c.id == delegation_id)
+    if expected is not None:
+        statement = statement.where(q.D.c.version == expected)
+    result = session.execute(
+        statement.values(**values, version=q.D.c.version + 1, updated_at=utcnow())
+    )
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return
+    theirs = read_record(session, delegation_id, today=dt.date.today())
+    if theirs is None:
+        name = mine.title if mine is not None else ""
+        raise DeletedElsewhere(record_type="delegation", record_id=delegation_id, name=name)
+    raise ChangedElsewhere(record_type="delegation", name=theirs.draft.title, theirs=theirs)
 
 
 def _changes(people: set[str], partnerships: set[str | None]) -> Changes:

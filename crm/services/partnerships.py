@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import update
 from sqlmodel import Session
@@ -13,7 +13,9 @@ from crm.domain.partnership_rules import PartnershipDraft, PlaceDraft
 from crm.domain.partnerships import PartnershipStatus, PartnershipType
 from crm.domain.places import document_matches, partnership_document
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.services.acting import Acting
 from crm.services.changes import Changes
+from crm.services.conflicts import ChangedElsewhere, DeletedElsewhere
 from crm.services.directory import DirectoryService, PlaceItem
 from crm.store import agreements as agreements_q
 from crm.store import interactions as interactions_q
@@ -24,10 +26,6 @@ from crm.store.models import Place, Staff, utcnow
 from crm.store.partnership_models import Partnership
 
 NOT_FOUND = QT_TRANSLATE_NOOP("Partnerships", "This partnership no longer exists.")
-CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
-    "Partnerships",
-    "This partnership was changed elsewhere since you opened it: close and open it again.",
-)
 UNKNOWN_PLACE = QT_TRANSLATE_NOOP("Partnerships", "The chosen place no longer exists.")
 UNKNOWN_OWNER = QT_TRANSLATE_NOOP("Partnerships", "The chosen owner is not a staff member.")
 UNKNOWN_CHAMPION = QT_TRANSLATE_NOOP(
@@ -53,6 +51,7 @@ class PartnershipRecord:
     place: PlaceItem
     created_at: dt.datetime
     updated_at: dt.datetime
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,9 @@ class PartnershipDetail:
 
 
 class PartnershipService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        self.acting = acting if acting is not None else Acting()
 
     # Reading -----------------------------------------------------------------------------
     def rows(self, ids: list[str] | None = None) -> list[PartnershipRow]:
@@ -100,30 +100,10 @@ class PartnershipService:
 
     def get(self, partnership_id: str) -> PartnershipRecord:
         with self.db.session() as session:
-            partnership = session.get(Partnership, partnership_id)
-            if partnership is None:
-                raise DomainError(NOT_FOUND)
-            place = session.get(Place, partnership.place_id)
-            assert place is not None
-            draft = PartnershipDraft(
-                place_id=partnership.place_id,
-                type=PartnershipType(partnership.type),
-                formalised_on=partnership.formalised_on,
-                status=PartnershipStatus(partnership.status),
-                areas=q.areas_of(session, partnership_id),
-                champion_ids=q.champion_ids(session, partnership_id),
-                owner_id=partnership.owner_id,
-                notes=partnership.notes,
-                keep_in_touch_days=partnership.keep_in_touch_days,
-            )
-            return PartnershipRecord(
-                partnership.id,
-                partnership.version,
-                draft,
-                PlaceItem(place.id, place.name, place.name_zh, place.country),
-                partnership.created_at,
-                partnership.updated_at,
-            )
+            record = read_record(session, partnership_id)
+        if record is None:
+            raise DomainError(NOT_FOUND)
+        return record
 
     def detail(
         self,
@@ -191,7 +171,7 @@ class PartnershipService:
         clean = draft.validate()
         with self.db.write() as session:
             _check_references(session, clean)
-            partnership = Partnership(**_values(clean))
+            partnership = Partnership(**_values(clean), updated_by=self.acting.stamp)
             session.add(partnership)
             session.flush()
             q.replace_children(
@@ -203,6 +183,8 @@ class PartnershipService:
     def update(
         self, partnership_id: str, draft: PartnershipDraft, *, expected_version: int
     ) -> Changes:
+        """Save the partnership, unless it was saved elsewhere since `expected_version` was
+        read: then `ChangedElsewhere` (or `DeletedElsewhere`), and nothing is written."""
         clean = draft.validate()
         with self.db.write() as session:
             _check_references(session, clean)
@@ -210,15 +192,61 @@ class PartnershipService:
             result = session.execute(
                 update(table)
                 .where(table.c.id == partnership_id, table.c.version == expected_version)
-                .values(**_values(clean), version=table.c.version + 1, updated_at=utcnow())
+                .values(
+                    **_values(clean),
+                    version=table.c.version + 1,
+                    updated_at=utcnow(),
+                    updated_by=self.acting.stamp,
+                )
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
-                exists = session.get(Partnership, partnership_id) is not None
-                raise DomainError(CHANGED_ELSEWHERE if exists else NOT_FOUND)
+                _refuse(session, partnership_id, clean)
             q.replace_children(
                 session, partnership_id, areas=clean.areas, champions=clean.champion_ids
             )
         return Changes(partnerships=frozenset({partnership_id}))
+
+
+def read_record(session: Session, partnership_id: str) -> PartnershipRecord | None:
+    """The stored partnership, or None when there is none."""
+    partnership = session.get(Partnership, partnership_id)
+    if partnership is None:
+        return None
+    place = session.get(Place, partnership.place_id)
+    assert place is not None
+    draft = PartnershipDraft(
+        place_id=partnership.place_id,
+        type=PartnershipType(partnership.type),
+        formalised_on=partnership.formalised_on,
+        status=PartnershipStatus(partnership.status),
+        areas=q.areas_of(session, partnership_id),
+        champion_ids=q.champion_ids(session, partnership_id),
+        owner_id=partnership.owner_id,
+        notes=partnership.notes,
+        keep_in_touch_days=partnership.keep_in_touch_days,
+    )
+    return PartnershipRecord(
+        partnership.id,
+        partnership.version,
+        draft,
+        PlaceItem(place.id, place.name, place.name_zh, place.country),
+        partnership.created_at,
+        partnership.updated_at,
+        partnership.updated_by,
+    )
+
+
+def _refuse(session: Session, partnership_id: str, mine: PartnershipDraft) -> NoReturn:
+    """A save that found another version stored (or none): say whose, and when."""
+    theirs = read_record(session, partnership_id)
+    if theirs is None:
+        place = session.get(Place, mine.place_id) if mine.place_id else None
+        raise DeletedElsewhere(
+            record_type="partnership",
+            record_id=partnership_id,
+            name=place.name if place else "",
+        )
+    raise ChangedElsewhere(record_type="partnership", name=theirs.place.name, theirs=theirs)
 
 
 def search_text(row: PartnershipRow) -> str:

@@ -22,6 +22,7 @@ from sqlmodel import Session
 APP_NAME = "Liaison"
 DB_FILENAME = "liaison.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+SERVER_TIMEOUT_S = 10
 
 
 def default_database_path() -> Path:
@@ -44,9 +45,18 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> str:
 class Database:
     """The engine and the sessions over it; built once by the app or the command and passed in."""
 
-    def __init__(self, database: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        database: str | os.PathLike[str] | None = None,
+        *,
+        busy_timeout_ms: int | None = None,
+    ) -> None:
         self.url = resolve_url(database)
-        self.is_sqlite = make_url(self.url).get_backend_name() == "sqlite"
+        # How long a writer waits for another one before "busy": long enough for any save of
+        # a colleague's window to finish, short enough that a stuck one is reported.
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        self.dialect = make_url(self.url).get_backend_name()
+        self.is_sqlite = self.dialect == "sqlite"
         self.engine = self._create_engine()
         self._writer = self.engine.execution_options(liaison_write=True)
         self._commits = 0
@@ -57,9 +67,12 @@ class Database:
 
     def data_stamp(self) -> tuple[object, ...] | None:
         """A value that changes whenever the data may have: after every commit made through
-        this engine, and (SQLite) when the file or its write-ahead log changes under another
-        process. None where no such stamp is known (a server, an in-memory database): a reader
-        that caches on it must then read afresh every time."""
+        this engine, when a SQLite file or its write-ahead log changes under another process,
+        and when a PostgreSQL server's log moves. None where no such stamp is known (an
+        in-memory database, another server): a reader that caches on it must then read
+        afresh every time."""
+        if self.dialect == "postgresql":
+            return self._server_stamp()
         path = self.path
         if path is None:
             return None
@@ -73,6 +86,17 @@ class Database:
                 files.append((found.st_mtime_ns, found.st_size, found.st_ino))
         return (self._commits, *files)
 
+    def _server_stamp(self) -> tuple[object, ...] | None:
+        """PostgreSQL: the position of the server's write-ahead log, which moves with every
+        write to it (ours, a colleague's, now and then the server's own housekeeping: a
+        needless refresh, never a missed one)."""
+        try:
+            with self.engine.connect() as conn:
+                position = conn.exec_driver_sql("SELECT pg_current_wal_insert_lsn()").scalar()
+        except Exception:  # unreachable or not permitted: no stamp, so readers read afresh
+            return None
+        return (self._commits, str(position))
+
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database or an in-memory one."""
@@ -82,13 +106,26 @@ class Database:
         return Path(name) if name and name != ":memory:" else None
 
     def _create_engine(self) -> Engine:
+        if make_url(self.url).get_driver_name() in ("psycopg", "psycopg2"):
+            # A server that does not answer is reported after a while, not waited on forever
+            # (libpq's own default is to wait as long as the network does).
+            return create_engine(
+                self.url,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": SERVER_TIMEOUT_S},
+            )
         if not self.is_sqlite:
             return create_engine(self.url, pool_pre_ping=True)
+        timeout_ms = self.busy_timeout_ms
         engine = create_engine(
             self.url,
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            connect_args={"check_same_thread": False, "timeout": timeout_ms / 1000},
         )
-        event.listen(engine, "connect", _sqlite_on_connect)
+
+        def on_connect(dbapi_connection: Any, _record: Any) -> None:
+            _sqlite_on_connect(dbapi_connection, busy_timeout_ms=timeout_ms)
+
+        event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
 
@@ -124,11 +161,11 @@ class Database:
         self.engine.dispose()
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(dbapi_connection: Any, *, busy_timeout_ms: int) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so that writers can ask for IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
     # WAL is a property of the file, switched on by `migrate.upgrade` once the file is known to
     # be ours: merely looking at someone else's database must not change it.

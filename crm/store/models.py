@@ -91,6 +91,8 @@ class Contact(SQLModel, table=True):
     sort_key: str = Field(default="", max_length=400)
     search_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     version: int = 1
+    # Who saved the version stored ("" when unknown: an import, an older Liaison).
+    updated_by: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 

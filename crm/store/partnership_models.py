@@ -37,6 +37,8 @@ class Partnership(SQLModel, table=True):
     # 0: never.
     keep_in_touch_days: int | None = None
     version: int = 1
+    # Who saved the version stored ("" when unknown: an import, an older Liaison).
+    updated_by: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 
@@ -109,6 +111,8 @@ class Delegation(SQLModel, table=True):
     outcomes: str = Field(default="", sa_column=_text())
     notes: str = Field(default="", sa_column=_text())
     version: int = 1
+    # Who saved the version stored ("" when unknown: an import, an older Liaison).
+    updated_by: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 

@@ -14,10 +14,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm.domain.text import DomainError
+from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.store.errors import as_domain_error
 from crm.ui.language import render
 
 log = logging.getLogger("crm.ui.operations")
+
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Operations", "Something went wrong and nothing was changed. Details are in the log."
+)
 
 
 class _Relay(QObject):
@@ -39,27 +44,16 @@ class _Job(QRunnable):
             self._relay.finished.emit(result, None)
 
 
+def user_error(error: BaseException) -> DomainError:
+    """The error as a user reads it: a domain error as it is, a fault of the database or the
+    disk as its sentence (`crm.store.errors`, shared with the command line), anything else
+    (a bug, in the log) as the sentence that says nothing was changed."""
+    return as_domain_error(error) or DomainError(UNEXPECTED)
+
+
 def describe_error(error: BaseException) -> str:
-    """One sentence for the user."""
-    if isinstance(error, DomainError):
-        return render(error)
-    if isinstance(error, OSError) and getattr(error, "errno", None) == 28:
-        return QApplication.translate(
-            "Operations", "The disk is full: free some space and try again."
-        )
-    message = str(error).lower()
-    if "database is locked" in message:
-        return QApplication.translate(
-            "Operations",
-            "The database is busy in another window or program: try again in a moment.",
-        )
-    if "disk i/o error" in message or "database or disk is full" in message:
-        return QApplication.translate(
-            "Operations", "The disk could not be written (it may be full): nothing was changed."
-        )
-    return QApplication.translate(
-        "Operations", "Something went wrong and nothing was changed. Details are in the log."
-    )
+    """One sentence for the user, in the UI language."""
+    return render(user_error(error))
 
 
 class Operations(QObject):

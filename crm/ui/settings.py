@@ -168,7 +168,17 @@ class Settings:
             password=password,
         )
 
-    # Our office: who signs the greetings -------------------------------------------------
+    # Our office: who you are, who signs the greetings ------------------------------------
+    @property
+    def my_name(self) -> str:
+        """How colleagues know you: a record you save carries it, so that a colleague whose
+        save of the same record is refused learns who changed it. "" until you give it."""
+        return self._text("office/my_name")
+
+    @my_name.setter
+    def my_name(self, value: str) -> None:
+        self._store.setValue("office/my_name", " ".join(value.split()))
+
     @property
     def our_city(self) -> str:
         return self._text("office/our_city")

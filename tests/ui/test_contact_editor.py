@@ -202,18 +202,21 @@ def test_an_existing_contact_is_shown_and_saved_with_its_version(
 
 
 def test_a_contact_changed_elsewhere_is_not_overwritten(
-    qtbot, demo_services, operations, discard_questions
+    qtbot, demo_services, operations, discard_questions, monkeypatch
 ):
     contact_id = wang_fang(demo_services)
     editor = open_editor(qtbot, demo_services, operations, contact_id)
     record = demo_services.contacts.get(contact_id)
+    demo_services.acting.name = "Anna"
     demo_services.contacts.update(contact_id, record.draft, expected_version=record.version)
     qtbot.keyClicks(editor.wechat_edit, "_new")
+    # The user closes the dialog comparing both versions without choosing.
+    monkeypatch.setattr(ContactEditor, "exec_conflict", lambda editor, dialog: None)
 
     with qtbot.assertNotEmitted(editor.saved):
         editor.save_button.click()
 
-    assert "changed elsewhere" in editor.field_error("")
+    assert "was changed by Anna" in editor.field_error("")
     assert demo_services.contacts.get(contact_id).draft.wechat == "wangfang_hf"
 
 

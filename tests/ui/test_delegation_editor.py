@@ -262,17 +262,22 @@ def test_an_unchanged_visit_closes_without_asking(
     assert discard_questions == []
 
 
-def test_a_visit_changed_elsewhere_is_not_overwritten(qtbot, services, operations, office):  # type: ignore[no-untyped-def]
+def test_a_visit_changed_elsewhere_is_not_overwritten(
+    qtbot, services, operations, office, monkeypatch
+):  # type: ignore[no-untyped-def]
     delegation_id, _ = services.delegations.create(DelegationDraft(title="Visit"))
     editor = DelegationEditor(services, operations, delegation_id=delegation_id)
     qtbot.addWidget(editor)
     record = services.delegations.get(delegation_id)
     record.draft.title = "Changed elsewhere"
+    services.acting.name = "Anna"
     services.delegations.update(delegation_id, record.draft, expected_version=record.version)
+    # The user closes the dialog comparing both versions without choosing.
+    monkeypatch.setattr(DelegationEditor, "exec_conflict", lambda editor, dialog: None)
 
     editor.form.title_edit.setText("Mine")
     editor.save()
-    assert "changed elsewhere" in editor.message_label.text()
+    assert "was changed by Anna" in editor.message_label.text()
     assert services.delegations.get(delegation_id).draft.title == "Changed elsewhere"
 
 

@@ -3,6 +3,9 @@
 The editor builds a `ContactDraft` and hands it to the contact service; the rules a contact must
 satisfy live in `ContactDraft.validate`, never here. The fields themselves are `ContactForm`'s;
 the editor loads, saves, explains errors, and gives every field its text.
+
+A save refused because someone else saved the contact meanwhile shows both versions
+(`ConflictDialog`); nothing is overwritten unless the user, having seen theirs, keeps their own.
 """
 
 from __future__ import annotations
@@ -24,12 +27,22 @@ from crm.domain.names import display_pinyin, full_label
 from crm.domain.text import DomainError, ValidationErrors
 from crm.services.bundle import Services
 from crm.services.changes import Changes
+from crm.services.conflicts import CONTACT_TOGETHER, ChangedElsewhere, DeletedElsewhere, merge
+from crm.services.contacts import ContactRecord
+from crm.ui.dialogs.conflict_dialog import (
+    COMBINED,
+    ConflictChoice,
+    ConflictDialog,
+    ask_to_save_as_new,
+)
+from crm.ui.dialogs.conflict_fields import contact_rows
 from crm.ui.dialogs.contact_form import ContactForm
 from crm.ui.dialogs.organisation_dialog import OrganisationDialog
 from crm.ui.dialogs.staff_dialog import StaffDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
 from crm.ui.questions import ask_to_discard
+from crm.ui.ui_locale import current_language
 from crm.ui.widgets.error_label import ErrorLabel
 
 # Errors about the parts of the birthday are shown under the birthday.
@@ -410,10 +423,71 @@ class ContactEditor(QDialog):
 
     def _failed(self, error: BaseException) -> bool:
         self._set_busy(False)
+        if isinstance(error, ChangedElsewhere):
+            self._resolve_conflict(error)
+            return True
+        if isinstance(error, DeletedElsewhere):
+            self._deleted_elsewhere(error)
+            return True
         if not isinstance(error, DomainError):
             return False
         self._show_errors(error.errors if isinstance(error, ValidationErrors) else [error])
         return True
+
+    # Someone else saved first ------------------------------------------------------------
+    def _resolve_conflict(self, error: ChangedElsewhere) -> None:
+        """Both versions side by side; then save mine over theirs, take theirs, or go back
+        to editing with theirs combined into mine."""
+        theirs = error.theirs
+        assert isinstance(theirs, ContactRecord)
+        mine = self.draft()
+        dialog = ConflictDialog(
+            render(error.sentence(current_language())),
+            contact_rows(self._services, mine, theirs.draft),
+            parent=self,
+        )
+        choice = self.exec_conflict(dialog)
+        dialog.deleteLater()
+        if choice is None:  # closed without choosing: as before, and saving asks again
+            self.message_label.set_error(error)
+            return
+        base, self._loaded, self._version = self._loaded, theirs.draft, theirs.version
+        if choice is ConflictChoice.KEEP_MINE:
+            self.save()
+            return
+        if choice is ConflictChoice.KEEP_THEIRS:
+            super().reject()
+            return
+        # Their version with my changes on top: saving it overwrites nothing I did not see.
+        self._fill_organisations()  # theirs may name one added since the editor opened
+        self._fill_staff()
+        combined = merge(base, mine, theirs.draft, together=CONTACT_TOGETHER)
+        self.form.show_draft(combined.draft)
+        self.message_label.set_error(DomainError(COMBINED))
+        self.retranslate()
+
+    def exec_conflict(self, dialog: ConflictDialog) -> ConflictChoice | None:
+        """Run the conflict dialog; a separate method so tests can answer it."""
+        dialog.exec()
+        return dialog.choice
+
+    def _deleted_elsewhere(self, error: DeletedElsewhere) -> None:
+        if self.ask_save_as_new(error):
+            self._version, self.contact_id = None, None
+            self.save()
+        else:
+            self.message_label.set_error(error)
+
+    def ask_save_as_new(self, error: DeletedElsewhere) -> bool:
+        """Offer to keep the user's version as a new contact; True to do so."""
+        return ask_to_save_as_new(
+            self,
+            error,
+            title=self.tr("Contact deleted"),
+            question=self.tr("Save your version as a new contact?"),
+            save=self.tr("Save as new"),
+            back=self.tr("Back to editing"),
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -2,10 +2,13 @@
 
 The editor builds a `DelegationDraft` (and the gifts and follow-ups as edits) and hands them to
 the delegation service, which saves the visit whole; the rules live in the domain, never here.
-Each problem is shown beside its field or under its table, on the tab it belongs to.
+Each problem is shown beside its field or under its table, on the tab it belongs to. A save
+refused because someone else saved the visit meanwhile shows both versions (`ConflictDialog`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,9 +26,14 @@ from crm.domain.delegation_rules import DelegationDraft
 from crm.domain.text import DomainError, ValidationErrors
 from crm.services.bundle import Services
 from crm.services.changes import Changes
+from crm.services.conflicts import DELEGATION_TOGETHER, ChangedElsewhere, merge
 from crm.services.delegations import DelegationRecord, FollowUpEdit, GiftEdit
+from crm.ui.dialogs.conflict_dialog import COMBINED, ConflictChoice, ConflictDialog
+from crm.ui.dialogs.conflict_fields import VisitSide, visit_rows
+from crm.ui.language import render
 from crm.ui.operations import Operations
 from crm.ui.questions import ask_to_discard
+from crm.ui.ui_locale import current_language
 from crm.ui.widgets.error_label import ErrorLabel
 from crm.ui.widgets.follow_ups_table import FollowUpItem, FollowUpsTable
 from crm.ui.widgets.gifts_table import GiftItem, GiftsTable
@@ -36,6 +44,17 @@ from crm.ui.widgets.visit_form import VisitForm
 from crm.ui.widgets.visit_values import follow_up_edits, gift_edits, show_visit, visit_draft
 
 VISIT, MEMBERS, ITINERARY, GIFTS, FOLLOW_UPS, OUTCOMES = range(6)
+
+
+@dataclass(frozen=True)
+class VisitState:
+    """Everything the editor shows of a visit, its tables' rows as they are."""
+
+    draft: DelegationDraft
+    members: list[MemberItem]
+    itinerary: list[ItineraryItemRow]
+    gifts: list[GiftItem]
+    follow_ups: list[FollowUpItem]
 
 
 class DelegationEditor(QDialog):
@@ -191,23 +210,46 @@ class DelegationEditor(QDialog):
         if record is None:
             self._members_changed()
             return
-        self.members.set_members([MemberItem.of(m.contact_id, m, m.role) for m in record.members])
-        self._members_changed()
-        blocked = form.leader_picker.blockSignals(True)
-        form.leader_picker.set_selected(draft.leader_id)
-        form.leader_picker.blockSignals(blocked)
-        self.itinerary.set_items(
-            [ItineraryItemRow(i.day, i.time, i.description) for i in record.itinerary]
-        )
+        self._show_state(self._state_of(record))
+
+    def _state_of(self, record: DelegationRecord) -> VisitState:
         photo = self._services.gifts.photo_path
-        self.gifts.set_gifts([GiftItem.of(g, photo(g.photo)) for g in record.gifts])
-        self.follow_ups.set_follow_ups(
+        return VisitState(
+            record.draft,
+            [MemberItem.of(m.contact_id, m, m.role) for m in record.members],
+            [ItineraryItemRow(i.day, i.time, i.description) for i in record.itinerary],
+            [GiftItem.of(g, photo(g.photo)) for g in record.gifts],
             [
                 FollowUpItem(f.id, f.description, f.assignee_id, f.assignee, f.due_on, f.done)
                 for f in record.follow_ups
-            ]
+            ],
         )
+
+    def _state(self) -> VisitState:
+        """The visit as the editor shows it now."""
+        return VisitState(
+            self.draft(),
+            self.members.members(),
+            self.itinerary.items(),
+            self.gifts.gifts(),
+            self.follow_ups.follow_ups(),
+        )
+
+    def _show_state(self, state: VisitState) -> None:
+        show_visit(self.form, state.draft)
+        self._show_members(state)
+        self.itinerary.set_items(state.itinerary)
+        self.gifts.set_gifts(state.gifts)
+        self.follow_ups.set_follow_ups(state.follow_ups)
         self._update_tab_titles()
+
+    def _show_members(self, state: VisitState) -> None:
+        self.members.set_members(state.members)
+        self._members_changed()
+        picker = self.form.leader_picker
+        blocked = picker.blockSignals(True)
+        picker.set_selected(state.draft.leader_id)
+        picker.blockSignals(blocked)
 
     def _people(self) -> list[tuple[str, str]]:
         return [(m.contact_id, m.label) for m in self.members.members()]
@@ -332,10 +374,69 @@ class DelegationEditor(QDialog):
 
     def _failed(self, error: BaseException) -> bool:
         self._set_busy(False)
+        if isinstance(error, ChangedElsewhere):
+            self._resolve_conflict(error)
+            return True
         if not isinstance(error, DomainError):
             return False
+        # A visit deleted elsewhere is said at the top, like any error of no one field.
         self.errors.show(error.errors if isinstance(error, ValidationErrors) else [error])
         return True
+
+    # Someone else saved first ------------------------------------------------------------
+    def _resolve_conflict(self, error: ChangedElsewhere) -> None:
+        """Both versions side by side; then save mine over theirs, take theirs, or go back
+        to editing with theirs combined into mine."""
+        record = error.theirs
+        assert isinstance(record, DelegationRecord)
+        mine, theirs = self._state(), self._state_of(record)
+        dialog = ConflictDialog(
+            render(error.sentence(current_language())),
+            visit_rows(
+                self._services,
+                VisitSide(mine.draft, mine.gifts, mine.follow_ups),
+                VisitSide(theirs.draft, theirs.gifts, theirs.follow_ups),
+            ),
+            parent=self,
+        )
+        choice = self.exec_conflict(dialog)
+        dialog.deleteLater()
+        if choice is None:  # closed without choosing: as before, and saving asks again
+            self.errors.show([error])
+            return
+        self._version = record.version
+        if choice is ConflictChoice.KEEP_MINE:
+            self.save()
+        elif choice is ConflictChoice.KEEP_THEIRS:
+            super().reject()
+        else:
+            self._combine(mine, theirs)
+
+    def _combine(self, mine: VisitState, theirs: VisitState) -> None:
+        """Their version, with what I changed since I opened the visit on top."""
+        base_draft, base_follow_ups, base_gifts = self._loaded
+        assert isinstance(base_draft, DelegationDraft)
+        self.form.fill_partnerships(self._services.delegations.partnerships())
+        self._show_state(theirs)
+        self._loaded = self._snapshot()
+        combined = merge(base_draft, mine.draft, theirs.draft, together=DELEGATION_TOGETHER)
+        show_visit(self.form, combined.draft)
+        if "members" in combined.mine:
+            self._show_members(mine)
+        if "itinerary" in combined.mine:
+            self.itinerary.set_items(mine.itinerary)
+        if follow_up_edits(mine.follow_ups, self.delegation_id) != base_follow_ups:
+            self.follow_ups.set_follow_ups(mine.follow_ups)
+        if gift_edits(mine.gifts, self.delegation_id) != base_gifts:
+            self.gifts.set_gifts(mine.gifts)
+        self._update_tab_titles()
+        self.errors.show([DomainError(COMBINED)])
+        self.retranslate()
+
+    def exec_conflict(self, dialog: ConflictDialog) -> ConflictChoice | None:
+        """Run the conflict dialog; a separate method so tests can answer it."""
+        dialog.exec()
+        return dialog.choice
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

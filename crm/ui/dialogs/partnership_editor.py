@@ -2,7 +2,8 @@
 touch, areas, champions, owner.
 
 It builds a `PartnershipDraft` for the partnership service; the rules live in the draft's
-`validate`, and each problem comes back to be shown beside its field.
+`validate`, and each problem comes back to be shown beside its field. A save refused because
+someone else saved the partnership meanwhile shows both versions (`ConflictDialog`).
 """
 
 from __future__ import annotations
@@ -29,10 +30,20 @@ from crm.domain.partnerships import (
 from crm.domain.text import DomainError
 from crm.services.bundle import Services
 from crm.services.changes import Changes
+from crm.services.conflicts import PARTNERSHIP_TOGETHER, ChangedElsewhere, DeletedElsewhere, merge
+from crm.services.partnerships import PartnershipRecord
+from crm.ui.dialogs.conflict_dialog import (
+    COMBINED,
+    ConflictChoice,
+    ConflictDialog,
+    ask_to_save_as_new,
+)
+from crm.ui.dialogs.conflict_fields import partnership_rows
 from crm.ui.dialogs.form_dialog import FormDialog
 from crm.ui.dialogs.place_dialog import PlaceDialog
 from crm.ui.language import render
 from crm.ui.operations import Operations
+from crm.ui.ui_locale import current_language
 from crm.ui.widgets.contact_list_picker import ContactListPicker
 from crm.ui.widgets.keep_in_touch import KeepInTouchEdit
 from crm.ui.widgets.tag_edit import TagEdit
@@ -270,7 +281,7 @@ class PartnershipEditor(FormDialog):
             self._operations.run(
                 lambda: service.create(draft),
                 on_success=lambda result: self._saved(draft, *result),
-                on_error=self.show_errors,
+                on_error=self._failed,
                 parent=self,
             )
             return
@@ -279,9 +290,20 @@ class PartnershipEditor(FormDialog):
         self._operations.run(
             lambda: service.update(partnership_id, draft, expected_version=version),
             on_success=lambda changes: self._saved(draft, partnership_id, changes),
-            on_error=self.show_errors,
+            on_error=self._failed,
             parent=self,
         )
+
+    def _failed(self, error: BaseException) -> bool:
+        if isinstance(error, ChangedElsewhere):
+            self.set_busy(False)
+            self._resolve_conflict(error)
+            return True
+        if isinstance(error, DeletedElsewhere):
+            self.set_busy(False)
+            self._deleted_elsewhere(error)
+            return True
+        return self.show_errors(error)
 
     def _saved(self, draft: PartnershipDraft, partnership_id: str, changes: Changes) -> None:
         self.set_busy(False)
@@ -289,6 +311,64 @@ class PartnershipEditor(FormDialog):
         self._loaded = draft
         self.saved.emit(changes | self._extra_changes)
         self.accept()
+
+    # Someone else saved first ------------------------------------------------------------
+    def _resolve_conflict(self, error: ChangedElsewhere) -> None:
+        """Both versions side by side; then save mine over theirs, take theirs, or go back
+        to editing with theirs combined into mine."""
+        theirs = error.theirs
+        assert isinstance(theirs, PartnershipRecord)
+        mine = self.draft()
+        dialog = ConflictDialog(
+            render(error.sentence(current_language())),
+            partnership_rows(self._services, mine, theirs.draft),
+            parent=self,
+        )
+        choice = self.exec_conflict(dialog)
+        dialog.deleteLater()
+        if choice is None:  # closed without choosing: as before, and saving asks again
+            self.message_label.set_error(error)
+            return
+        self._version = theirs.version
+        if choice is ConflictChoice.KEEP_MINE:
+            self.save()
+            return
+        if choice is ConflictChoice.KEEP_THEIRS:
+            super().reject()
+            return
+        # Their version with my changes on top: saving it overwrites nothing I did not see.
+        base = self._loaded
+        self._fill_places()  # theirs may be of a place added since the editor opened
+        # Their version as this form shows it is what "unsaved changes" are measured against.
+        self.show_draft(theirs.draft)
+        self._loaded, self._title = self.draft(), theirs.place.name
+        combined = merge(base, mine, theirs.draft, together=PARTNERSHIP_TOGETHER)
+        self.show_draft(combined.draft)
+        self.message_label.set_error(DomainError(COMBINED))
+        self.retranslate()
+
+    def exec_conflict(self, dialog: ConflictDialog) -> ConflictChoice | None:
+        """Run the conflict dialog; a separate method so tests can answer it."""
+        dialog.exec()
+        return dialog.choice
+
+    def _deleted_elsewhere(self, error: DeletedElsewhere) -> None:
+        if self.ask_save_as_new(error):
+            self._version, self.partnership_id = None, None
+            self.save()
+        else:
+            self.message_label.set_error(error)
+
+    def ask_save_as_new(self, error: DeletedElsewhere) -> bool:
+        """Offer to keep the user's version as a new partnership; True to do so."""
+        return ask_to_save_as_new(
+            self,
+            error,
+            title=self.tr("Partnership deleted"),
+            question=self.tr("Save your version as a new partnership?"),
+            save=self.tr("Save as new"),
+            back=self.tr("Back to editing"),
+        )
 
     # A new place -------------------------------------------------------------------------
     def new_place(self) -> None:

@@ -1,5 +1,5 @@
 """Settings: the language, starting at login, the tray, when and about what to be reminded, the
-mail server greetings are sent through, and who signs them.
+mail server greetings are sent through, who you are to colleagues, and who signs the greetings.
 
 Preferences of this computer live in `Settings`; the keep-in-touch intervals belong to the office
 and live in the database, so they are read and written through the reminder service. OK and
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from crm.domain.formatting import country_names
 from crm.domain.partnerships import PARTNERSHIP_STATUS_LABELS, PartnershipStatus
 from crm.domain.text import DomainError
+from crm.services.acting import login_name
 from crm.services.autostart import Autostart
 from crm.services.bundle import Services
 from crm.services.greetings import SmtpSettings, save_smtp_password
@@ -200,6 +201,7 @@ class SettingsDialog(QDialog):
             self.sender_address_edit,
             self.password_edit,
             self.save_password_button,
+            self.my_name_edit,
             self.our_city_edit,
             self.our_city_zh_edit,
             self.our_country_combo,
@@ -347,6 +349,14 @@ class SettingsDialog(QDialog):
         return page
 
     def _build_office(self) -> QWidget:
+        self.my_name_edit = QLineEdit()
+        self.my_name_label = QLabel()
+        self.my_name_label.setBuddy(self.my_name_edit)
+        self.my_name_hint = QLabel()
+        self.my_name_hint.setWordWrap(True)
+        you = QFormLayout()
+        you.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        you.addRow(self.my_name_label, field_column(self.my_name_edit, self.my_name_hint))
         self.office_intro = QLabel()
         self.office_intro.setWordWrap(True)
         self.our_city_edit, self.our_city_zh_edit = QLineEdit(), QLineEdit()
@@ -377,10 +387,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.bilingual_check)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addLayout(you)
+        layout.addSpacing(self.fontMetrics().lineSpacing())
         layout.addWidget(self.office_intro)
         layout.addLayout(form)
         layout.addStretch(1)
+        # Left blank, your name is the one that signs your greetings (else your login name).
+        self.sender_name_edit.textChanged.connect(self._show_my_name_fallback)
         return page
+
+    def _show_my_name_fallback(self) -> None:
+        fallback = self.sender_name_edit.text().strip() or login_name()
+        self.my_name_edit.setPlaceholderText(fallback)
 
     def _fill_countries(self, chosen: str) -> None:
         """Every country, named in the UI's language (so refilled when it changes)."""
@@ -410,6 +428,7 @@ class SettingsDialog(QDialog):
         )
         self.user_edit.setText(settings.smtp_user)
         self.sender_address_edit.setText(settings.sender_address)
+        self.my_name_edit.setText(settings.my_name)
         self.our_city_edit.setText(settings.our_city)
         self.our_city_zh_edit.setText(settings.our_city_zh)
         self._fill_countries(settings.our_country)
@@ -418,6 +437,7 @@ class SettingsDialog(QDialog):
         self.sender_title_edit.setText(settings.sender_title)
         self.sender_title_zh_edit.setText(settings.sender_title_zh)
         self.bilingual_check.setChecked(settings.greeting_bilingual)
+        self._show_my_name_fallback()
 
     def _read_intervals(self) -> tuple[Intervals, list[str]]:
         return self._services.reminders.intervals(), self._services.contacts.tags()
@@ -542,6 +562,7 @@ class SettingsDialog(QDialog):
         settings.smtp_security = str(self.security_combo.currentData())
         settings.smtp_user = self.user_edit.text()
         settings.sender_address = self.sender_address_edit.text()
+        settings.my_name = self.my_name_edit.text()
         settings.our_city = self.our_city_edit.text()
         settings.our_city_zh = self.our_city_zh_edit.text()
         settings.our_country = str(self.our_country_combo.currentData() or "")
@@ -698,6 +719,13 @@ class SettingsDialog(QDialog):
 
     def _retranslate_office(self) -> None:
         self.tabs.setTabText(OFFICE, self.tr("Our office"))
+        self.my_name_label.setText(self.tr("&Your name for colleagues:"))
+        self.my_name_hint.setText(
+            self.tr(
+                "Saved with each contact, partnership and visit you change, so that a colleague "
+                "who edits the same one at the same time knows who changed it."
+            )
+        )
         self.office_intro.setText(self.tr("These sign the greetings you send."))
         labels = {
             self.our_city_edit: self.tr("Our &city:"),
