@@ -95,6 +95,7 @@ def test_upgrading_a_current_database_makes_no_backup(services, db_path: Path) -
     assert services.contacts.count() == 1
 
 
+@pytest.mark.sqlite_only
 def test_a_database_at_an_older_revision_is_backed_up_before_the_upgrade(
     services,  # type: ignore[no-untyped-def]
     db_path: Path,
@@ -131,6 +132,43 @@ def test_a_database_at_an_older_revision_is_backed_up_before_the_upgrade(
         later = conn.execute("SELECT name FROM sqlite_master WHERE name='test_later'").fetchall()
         assert later == []
     assert not list(backup.parent.glob("*.part"))
+
+
+def test_a_server_database_is_exported_before_it_is_upgraded(
+    services,  # type: ignore[no-untyped-def]
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if services.db.path is not None:
+        pytest.skip("a SQLite file is copied instead (the test above)")
+    import json
+
+    from platformdirs import user_data_path
+
+    from crm.services.bundle import Services
+
+    services.contacts.create(ContactDraft(family_name="Wang", given_name="Fang", name_zh="王芳"))
+    head = migrate.schema_status(services.db).head
+    services.db.dispose()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(
+        migrate.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    later = SECOND_REVISION.replace("{head}", head)
+    (migrations / "versions" / "9999_later.py").write_text(later, encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
+
+    upgraded = Services.open(database_url)
+    try:
+        assert migrate.schema_status(upgraded.db).current == "later"
+    finally:
+        upgraded.db.dispose()
+    exports = list((user_data_path("Liaison", appauthor=False) / "backups").glob("*.json"))
+    assert len(exports) == 1
+    export = json.loads(exports[0].read_text(encoding="utf-8"))
+    assert export["schema_revision"] == head  # the data as it was before the upgrade
+    assert [row["name_zh"] for row in export["tables"]["contact"]] == ["王芳"]
 
 
 def test_a_non_liaison_sqlite_file_is_refused(tmp_path: Path) -> None:
@@ -212,6 +250,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path: 
 # Writers --------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_a_second_writer_fails_as_locked_only_after_the_busy_timeout(
     services,  # type: ignore[no-untyped-def]
     db_path: Path,
@@ -234,6 +273,7 @@ def test_a_second_writer_fails_as_locked_only_after_the_busy_timeout(
     assert 0.15 <= waited < 3
 
 
+@pytest.mark.sqlite_only
 def test_a_second_writer_waits_for_the_first_to_commit(services, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     other = Database(db_path)
     holding = threading.Event()
@@ -261,6 +301,7 @@ def test_a_second_writer_waits_for_the_first_to_commit(services, db_path: Path) 
 # The search index -----------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_the_search_index_follows_inserts_updates_and_deletes(services) -> None:  # type: ignore[no-untyped-def]
     contacts = services.contacts
     contact_id, _ = contacts.create(
@@ -291,6 +332,7 @@ def test_check_reports_a_sound_database(demo_services, head: str) -> None:  # ty
     assert report.ok
 
 
+@pytest.mark.sqlite_only
 def test_check_notices_a_search_index_out_of_step(services) -> None:  # type: ignore[no-untyped-def]
     services.contacts.create(ContactDraft(name_zh="王芳"))
     with services.db.write() as session:

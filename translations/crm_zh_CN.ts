@@ -139,6 +139,45 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A database on a server is backed up as a JSON export: give the file a name ending in .json.</source>
+        <translation>服务器上的数据库以 JSON 导出文件的形式备份：请使用以 .json 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>There is no database at “{where}” to back up.</source>
+        <translation>“{where}”处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over the database itself.</source>
+        <translation>备份不能覆盖数据库本身。</translation>
+    </message>
+    <message>
+        <source>There is not enough free space for a backup in “{folder}”: free some and try again.</source>
+        <translation>“{folder}”中的剩余空间不足以存放备份：请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>Liaison may not write in “{folder}”: choose another place for the backup.</source>
+        <translation>Liaison 无权在“{folder}”中写入：请为备份另选保存位置。</translation>
+    </message>
+    <message>
+        <source>The database is busy in another program: try the backup again in a moment.</source>
+        <translation>数据库正被其他程序占用：请稍后再进行备份。</translation>
+    </message>
+    <message>
+        <source>The database “{where}” could not be read for a backup: {reason}</source>
+        <translation>无法读取数据库“{where}”进行备份：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup to “{path}” could not be written: {reason}</source>
+        <translation>无法将备份写入“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup “{name}” did not read back correctly, so it was not kept.</source>
+        <translation>备份“{name}”写入后未能正确读出，因此未予保留。</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Liaison occasions</source>
@@ -178,6 +217,26 @@
     <message>
         <source>The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.</source>
         <translation>数据库结构不是最新版本：Liaison 下次打开该数据库时会先备份，再进行升级。</translation>
+    </message>
+    <message>
+        <source>Latest backup: {age} (“{path}”).</source>
+        <translation>最近一次备份：{age}（“{path}”）。</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>尚无备份。</translation>
+    </message>
+    <message>
+        <source>A database on a server is backed up by “crm backup” as a JSON export, which Liaison does not keep itself.</source>
+        <translation>服务器上的数据库由“crm backup”以 JSON 导出文件的形式备份，Liaison 不会自行保存这些导出文件。</translation>
+    </message>
+    <message>
+        <source>Backup written to “{path}” ({size}, in {seconds}).</source>
+        <translation>备份已写入“{path}”（{size}，用时 {seconds}）。</translation>
+    </message>
+    <message>
+        <source>Every table exported as JSON to “{path}” ({size}, in {seconds}).</source>
+        <translation>所有数据表已以 JSON 格式导出到“{path}”（{size}，用时 {seconds}）。</translation>
     </message>
     <message>
         <source>There is no database at “{where}”.</source>
@@ -282,6 +341,253 @@
     <message>
         <source>Password for {user} on {host}: </source>
         <translation>{host} 上 {user} 的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Their changes are now in the form beside yours (where you both changed a field, yours is shown): check it, then save.</source>
+        <translation>对方的修改已与您的修改一并填入表单（双方都修改过的字段显示您的内容）：请核对后保存。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Their version is saved; yours is not yet. What differs is highlighted: choose which version to keep.</source>
+        <translation>对方的版本已保存，您的版本尚未保存。不同之处已突出显示：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的版本(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save your version: it replaces theirs, including the highlighted fields.</source>
+        <translation>保存您的版本：将替换对方的版本，包括突出显示的字段。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Keep the version they saved and drop your changes.</source>
+        <translation>保留对方保存的版本，放弃您的修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>返回编辑(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Go back to your changes, with theirs added to the fields you did not change; save when the form is as it should be.</source>
+        <translation>返回您的修改，您未改动的字段将填入对方的修改；确认表单内容无误后再保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Position in Chinese</source>
+        <translation>中文职务</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>保持联系</translation>
+    </message>
+    <message>
+        <source>Successor of</source>
+        <translation>前任</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>伙伴城市</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Formalised on</source>
+        <translation>结好时间</translation>
+    </message>
+    <message>
+        <source>Cooperation areas</source>
+        <translation>合作领域</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>友城关系</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>团长</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访目的</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>As its tags say</source>
+        <translation>按标签设置</translation>
+    </message>
+    <message>
+        <source>Status default</source>
+        <translation>按状态默认</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>{name} was changed by {who} at {time} — review the changes.</source>
+        <translation>{who}已于 {time} 修改了{name}，请查看修改内容。</translation>
+    </message>
+    <message>
+        <source>{name} was changed by {who} on {date} at {time} — review the changes.</source>
+        <translation>{who}已于 {date} {time} 修改了{name}，请查看修改内容。</translation>
+    </message>
+    <message>
+        <source>{name} was changed elsewhere at {time} — review the changes.</source>
+        <translation>{name}已于 {time} 在别处被修改，请查看修改内容。</translation>
+    </message>
+    <message>
+        <source>{name} was changed elsewhere on {date} at {time} — review the changes.</source>
+        <translation>{name}已于 {date} {time} 在别处被修改，请查看修改内容。</translation>
+    </message>
+    <message>
+        <source>{name} no longer exists: it was deleted elsewhere after you opened it, so nothing was saved.</source>
+        <translation>{name}已不存在：在您打开之后，它已在别处被删除，因此未保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -515,6 +821,22 @@
         <translation>拼音：{pinyin}</translation>
     </message>
     <message>
+        <source>Contact deleted</source>
+        <translation>联系人已被删除</translation>
+    </message>
+    <message>
+        <source>Save your version as a new contact?</source>
+        <translation>将您的版本另存为新联系人？</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>另存为新联系人</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>返回编辑</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -618,10 +940,6 @@
     <message>
         <source>This contact no longer exists.</source>
         <translation>该联系人已不存在。</translation>
-    </message>
-    <message>
-        <source>This contact was changed elsewhere since you opened it: close and open it again.</source>
-        <translation>打开后该联系人已在别处被修改：请关闭后重新打开。</translation>
     </message>
     <message>
         <source>The chosen organisation no longer exists.</source>
@@ -1124,10 +1442,6 @@
     <message>
         <source>This visit no longer exists.</source>
         <translation>该访问已不存在。</translation>
-    </message>
-    <message>
-        <source>This visit was changed elsewhere since you opened it: close and open it again.</source>
-        <translation>打开后该访问已在别处被修改：请关闭后重新打开。</translation>
     </message>
     <message>
         <source>The chosen partnership no longer exists.</source>
@@ -2931,6 +3245,10 @@
         <translation>“{name}” 过大，无法导入（超过 {limit} MB）。</translation>
     </message>
     <message>
+        <source>“{name}” is not text in a character encoding Liaison knows: save it as CSV UTF-8 or as an Excel workbook and import that.</source>
+        <translation>“{name}”不是采用 Liaison 可识别字符编码的文本：请将其另存为 CSV UTF-8 格式或 Excel 工作簿，再导入另存的文件。</translation>
+    </message>
+    <message>
         <source>“{name}” holds no contacts.</source>
         <translation>“{name}” 中没有联系人。</translation>
     </message>
@@ -3029,6 +3347,18 @@
     <message>
         <source>Liaison contact ID</source>
         <translation>Liaison 联系人编号</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or is not an Excel workbook: open it in Excel, save it as an Excel workbook (.xlsx) and import that.</source>
+        <translation>“{name}”已损坏或不是 Excel 工作簿：请在 Excel 中打开，另存为 Excel 工作簿 (.xlsx)，再导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is refused: it would unpack to more than {limit} MB.</source>
+        <translation>已拒绝“{name}”：解压后将超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an Excel workbook without a worksheet.</source>
+        <translation>“{name}”是 Excel 工作簿，但其中没有工作表。</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3636,10 @@
     <message>
         <source>Liaison — international relations</source>
         <translation>Liaison — 国际交往</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3663,18 +3997,6 @@
 </context>
 <context>
     <name>Operations</name>
-    <message>
-        <source>The disk is full: free some space and try again.</source>
-        <translation>磁盘已满：请释放一些空间后重试。</translation>
-    </message>
-    <message>
-        <source>The database is busy in another window or program: try again in a moment.</source>
-        <translation>数据库正被其他窗口或程序占用：请稍后重试。</translation>
-    </message>
-    <message>
-        <source>The disk could not be written (it may be full): nothing was changed.</source>
-        <translation>无法写入磁盘（可能已满）：未作任何更改。</translation>
-    </message>
     <message>
         <source>Something went wrong and nothing was changed. Details are in the log.</source>
         <translation>出现问题，未作任何更改。详细信息已记入日志。</translation>
@@ -4113,6 +4435,22 @@
         <source>Status default (never)</source>
         <translation>按状态默认（从不提醒）</translation>
     </message>
+    <message>
+        <source>Partnership deleted</source>
+        <translation>友城关系已被删除</translation>
+    </message>
+    <message>
+        <source>Save your version as a new partnership?</source>
+        <translation>将您的版本另存为新的友城关系？</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>另存为新友城关系</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>返回编辑</translation>
+    </message>
 </context>
 <context>
     <name>Partnerships</name>
@@ -4187,10 +4525,6 @@
     <message>
         <source>This partnership no longer exists.</source>
         <translation>该友城关系已不存在。</translation>
-    </message>
-    <message>
-        <source>This partnership was changed elsewhere since you opened it: close and open it again.</source>
-        <translation>打开后该友城关系已在别处被修改：请关闭后重新打开。</translation>
     </message>
     <message>
         <source>The chosen place no longer exists.</source>
@@ -4377,10 +4711,145 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>There is no backup of it in “{folder}”: choose a backup file to restore, or quit.</source>
+        <translation>“{folder}”中没有该数据库的备份：请选择要恢复的备份文件，或退出。</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup, from {when}? The file as it is now is kept in “{folder}”.</source>
+        <translation>要恢复最近一次备份（{when}）吗？当前文件将原样保留在“{folder}”中。</translation>
+    </message>
+    <message>
+        <source>Restore latest</source>
+        <translation>恢复最近备份</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <source>An interval is a whole number of days from 1 to 3650, or none.</source>
         <translation>间隔应为 1 至 3650 之间的整数天数，或不设置。</translation>
+    </message>
+</context>
+<context>
+    <name>Restore</name>
+    <message>
+        <source>Only a database file can be restored from a backup: a database on a server is restored by whoever looks after the server.</source>
+        <translation>只有数据库文件才能从备份恢复：服务器上的数据库须由服务器管理人员恢复。</translation>
+    </message>
+    <message>
+        <source>There is no file “{name}”.</source>
+        <translation>找不到文件“{name}”。</translation>
+    </message>
+    <message>
+        <source>The backup “{name}” is damaged and cannot be restored.</source>
+        <translation>备份“{name}”已损坏，无法恢复。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a Liaison database, so it cannot be restored.</source>
+        <translation>“{name}”不是 Liaison 数据库，因此无法恢复。</translation>
+    </message>
+    <message>
+        <source>The backup “{name}” was written by a newer version of Liaison: update Liaison to restore it.</source>
+        <translation>备份“{name}”由更新版本的 Liaison 生成：请先升级 Liaison 再恢复。</translation>
+    </message>
+    <message>
+        <source>The backup “{name}” cannot be read: {reason}</source>
+        <translation>无法读取备份“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” is the database itself: choose a backup of it instead.</source>
+        <translation>“{name}”就是数据库本身：请改为选择它的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Liaison databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Liaison 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore the backup from {when}? The database you have now is not deleted: it is kept in “{folder}”.</source>
+        <translation>要恢复 {when} 的备份吗？当前的数据库不会被删除，而会保留在“{folder}”中。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Made on {when}: {contacts}, {size}.</source>
+        <translation>备份于 {when}：{contacts}，{size}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup from {when} is restored.</source>
+        <translation>已恢复 {when} 的备份。</translation>
+    </message>
+    <message>
+        <source>The backup from {when} is restored. The database it replaced is kept as “{path}”.</source>
+        <translation>已恢复 {when} 的备份。被替换的数据库已保留为“{path}”。</translation>
+    </message>
+    <message>
+        <source>Restore the database from a backup</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>Choose the backup to put in the place of the database. The database you have now is not deleted: it is kept in “{folder}”.</source>
+        <translation>请选择用来替换当前数据库的备份。当前的数据库不会被删除，而会保留在“{folder}”中。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet: choose a file to restore from.</source>
+        <translation>该数据库还没有备份：请选择用于恢复的文件。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4534,6 +5003,14 @@
         <translation>本办公室</translation>
     </message>
     <message>
+        <source>&amp;Your name for colleagues:</source>
+        <translation>向同事显示的姓名(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Saved with each contact, partnership and visit you change, so that a colleague who edits the same one at the same time knows who changed it.</source>
+        <translation>您修改联系人、友城关系或访问时，此姓名会随之保存，以便同时编辑同一条记录的同事知道是谁作了修改。</translation>
+    </message>
+    <message>
         <source>These sign the greetings you send.</source>
         <translation>以下信息用于您所发问候的落款。</translation>
     </message>
@@ -4637,6 +5114,42 @@
     <message>
         <source>The database “{where}” cannot be opened: {reason}</source>
         <translation>无法打开数据库“{where}”：{reason}</translation>
+    </message>
+    <message>
+        <source>The database “{where}” is damaged (it may have been cut short when the computer stopped).</source>
+        <translation>数据库“{where}”已损坏（可能是电脑意外停止运行时文件未能完整写入）。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another window or program is writing to it. Try again in a moment.</source>
+        <translation>数据库正忙：另一个窗口或程序正在写入数据。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full or could not be written, so nothing was saved.</source>
+        <translation>磁盘已满或无法写入，因此未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database cannot be changed because its file or folder is read-only, so nothing was saved.</source>
+        <translation>数据库文件或其所在文件夹为只读，无法修改数据库，因此未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The disk is read-only, so nothing was saved.</source>
+        <translation>磁盘为只读，因此未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged, so nothing was saved: restore it from a backup.</source>
+        <translation>数据库文件已损坏，因此未保存任何内容：请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached: check the network connection, or ask whoever looks after the server.</source>
+        <translation>无法连接数据库服务器：请检查网络连接，或联系服务器管理人员。</translation>
+    </message>
+    <message>
+        <source>The database server “{where}” cannot be reached: check the network connection, or ask whoever looks after the server.</source>
+        <translation>无法连接数据库服务器“{where}”：请检查网络连接，或联系服务器管理人员。</translation>
+    </message>
+    <message>
+        <source>The database server did not accept the user name or password.</source>
+        <translation>数据库服务器拒绝了用户名或密码。</translation>
     </message>
 </context>
 <context>

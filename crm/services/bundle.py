@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from platformdirs import user_data_path
+
 from crm.services.acting import Acting
 from crm.services.agenda import AgendaService
 from crm.services.agreements import AgreementService
+from crm.services.backups import BackupService
 from crm.services.contacts import ContactService
 from crm.services.delegations import DelegationService
 from crm.services.directory import DirectoryService
@@ -19,8 +22,9 @@ from crm.services.importing import ContactImporter
 from crm.services.interactions import InteractionService
 from crm.services.partnerships import PartnershipService
 from crm.services.reminders import ReminderService
-from crm.store.database import Database
-from crm.store.migrate import upgrade
+from crm.services.restore import RestoreService
+from crm.store.database import APP_NAME, Database
+from crm.store.migrate import schema_status, upgrade
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class Services:
     reminders: ReminderService
     greetings: GreetingService
     duplicates: DuplicateService
+    backups: BackupService
+    restore: RestoreService
     # Who saves: the editors' services stamp it on what they write. Changed in place (by the
     # app, from Settings), so every service sees the new name at its next save.
     acting: Acting = field(default_factory=Acting)
@@ -48,6 +54,8 @@ class Services:
     def open(cls, database: str | None = None, *, acting: Acting | None = None) -> Services:
         """Open (creating or upgrading, after a backup) the database and build the services."""
         db = Database(database)
+        if db.path is None and db.dialect != "sqlite":
+            _export_before_migrating(db)
         upgrade(db)
         return cls.over(db, acting=acting)
 
@@ -71,4 +79,18 @@ class Services:
             reminders=ReminderService(db),
             greetings=GreetingService(db),
             duplicates=DuplicateService(db),
+            backups=BackupService(db),
+            restore=RestoreService(db),
         )
+
+
+def _export_before_migrating(db: Database) -> None:
+    """A migration never runs without a backup first: a server database that is about to be
+    upgraded is exported (every table, as JSON) to the backups folder in the data folder. A
+    SQLite file is copied by `upgrade` itself."""
+    status = schema_status(db)
+    if status.current is None or status.up_to_date:
+        return
+    folder = user_data_path(APP_NAME, appauthor=False) / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    BackupService(db).export_json(folder)
