@@ -496,3 +496,13 @@ def test_counting_rows_agrees_after_merge_and_undo(demo_services, duplicates, tw
     assert counts()["contact"] == before["contact"] - 1
     duplicates.unmerge(result)
     assert counts() == before
+
+
+def test_a_merge_and_its_undo_name_who_made_them(demo_services, twin) -> None:  # type: ignore[no-untyped-def]
+    demo_services.acting.use("Anna Berg")
+    result = demo_services.duplicates.merge(WANG_FANG, twin["other"])
+    assert demo_services.contacts.get(WANG_FANG).updated_by == "Anna Berg"
+    demo_services.acting.use("Li Na")
+    demo_services.duplicates.unmerge(result)
+    assert demo_services.contacts.get(WANG_FANG).updated_by == "Li Na"
+    assert demo_services.contacts.get(twin["other"]).updated_by == "Li Na"

@@ -78,7 +78,7 @@ class Services:
             agenda=AgendaService(db),
             reminders=ReminderService(db),
             greetings=GreetingService(db),
-            duplicates=DuplicateService(db),
+            duplicates=DuplicateService(db, acting=acting),
             backups=BackupService(db),
             restore=RestoreService(db),
         )

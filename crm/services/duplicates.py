@@ -42,6 +42,7 @@ from crm.domain.contacts import ContactDraft
 from crm.domain.names import display_pinyin, has_han, split_chinese_name
 from crm.domain.search import fold, germanic, sort_key
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
+from crm.services.acting import Acting
 from crm.services.changes import Changes
 from crm.services.contacts import (
     NOT_FOUND,
@@ -512,8 +513,9 @@ def _record(session: Session, contact_id: str) -> ContactRecord:
 
 
 class DuplicateService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        self._acting = acting if acting is not None else Acting()
 
     # Finding ----------------------------------------------------------------------------
     def candidates(self, *, limit: int = 500) -> list[DuplicatePair]:
@@ -613,7 +615,7 @@ class DuplicateService:
                 links.append(q.move_references(session, reference, keep=keep_id, other=other_id))
             reminders = q.move_reminders(session, keep=keep_id, other=other_id)
             dismissed = q.move_dismissed(session, keep=keep_id, other=other_id)
-            update_contact(session, keep_id, merged)
+            update_contact(session, keep_id, merged, updated_by=self._acting.stamp)
             session.flush()
             table = Contact.__table__  # type: ignore[attr-defined]
             session.execute(delete(table).where(table.c.id == other_id))
@@ -650,9 +652,15 @@ class DuplicateService:
         undo = result.undo
         keep, other = result.kept_id, result.other_id
         with self.db.write() as session:
-            restore_contact(session, undo.other)
+            restore_contact(session, undo.other, updated_by=self._acting.stamp)
             kept = existing_references(session, undo.kept.draft)
-            update_contact(session, keep, kept, expected_version=undo.kept_version)
+            update_contact(
+                session,
+                keep,
+                kept,
+                expected_version=undo.kept_version,
+                updated_by=self._acting.stamp,
+            )
             for link in reversed(undo.links):
                 q.unmove_references(session, link, keep=keep, other=other)
             q.unmove_reminders(session, undo.reminders)
