@@ -1,16 +1,32 @@
 """Where the shipped files are: `resources/` and `translations/` beside the package in a source
-checkout, or inside the package (`crm/resources`, `crm/translations`) once installed."""
+checkout, inside the package (`crm/resources`, `crm/translations`) once installed from the
+wheel, and under the bundle's own folder (`sys._MEIPASS`) in the application PyInstaller builds
+(packaging/liaison.spec lays them out there as the wheel does)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def bundle_dir() -> Path | None:
+    """The folder a frozen application unpacked itself into; None when running from Python.
+
+    PyInstaller sets `sys.frozen` and `sys._MEIPASS`; the bundle's files are looked for there
+    rather than beside `__file__`, which a frozen module need not have on disk."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = getattr(sys, "_MEIPASS", None)
+    return Path(folder) if folder else Path(sys.executable).resolve().parent
+
+
 def _shipped(name: str) -> Path:
-    installed = _PACKAGE / name
-    if installed.is_dir():
+    frozen = bundle_dir()
+    package = frozen / "crm" if frozen is not None else _PACKAGE
+    installed = package / name
+    if installed.is_dir() or frozen is not None:
         return installed
     return _PACKAGE.parent / name
 

@@ -41,7 +41,7 @@ def test_linux_enable_writes_a_desktop_entry_and_disable_removes_it(tmp_path: Pa
     entry = read_entry(path)
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Liaison"
-    assert entry["Icon"] == "liaison"
+    assert entry["Icon"] == "io.github.liaison_crm.Liaison"  # the name the installed icon has
     assert entry["X-GNOME-Autostart-enabled"] == "true"
     assert entry["Comment"]
     assert entry["Exec"] == "python3 -m crm --minimized"

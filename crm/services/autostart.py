@@ -153,7 +153,7 @@ class Autostart:
             "Name=Liaison\n"
             "Comment=Liaison CRM, started in the tray at login\n"
             f"Exec={desktop_exec(self.command)}\n"
-            "Icon=liaison\n"
+            "Icon=io.github.liaison_crm.Liaison\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
         )

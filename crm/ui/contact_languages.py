@@ -23,9 +23,9 @@ def language_name(code: str) -> str:
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
     try:
-        from babel import Locale
+        from babel import Locale, UnknownLocaleError
 
         name = Locale.parse(code).get_display_name(code) or code
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):  # shown as its code
         return code
     return name[:1].upper() + name[1:]
