@@ -4,6 +4,9 @@ A SQLite database is copied whole (`crm.store.backup`): into its `backups` folde
 to a file of the user's choosing. A database on a server (PostgreSQL) cannot be copied as a
 file, so its backup is the portable JSON export of every table (`backup_export`), which a
 SQLite database can also be asked for by naming the file `.json`.
+
+How many copies the folder keeps is the user's (`BackupKeep`, from Settings); the rotation
+itself is the store's grandfather-father-son (`backups_to_keep`).
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ from typing import Literal
 from crm.domain.text import DomainError
 from crm.services.backup_export import NOT_JSON, export_json
 from crm.store.backup import (
+    DAILY,
+    DAILY_LABEL,
+    MONTHLY,
+    WEEKLY,
     backup_age,
     backup_files,
     backup_folder,
     backup_sqlite,
-    daily_backup,
     prune_backups,
 )
 from crm.store.database import Database
@@ -48,6 +54,16 @@ class BackupResult:
 
 
 @dataclass(frozen=True)
+class BackupKeep:
+    """How many backups the rotation keeps: the newest of each of so many days, ISO weeks and
+    months that have one (7, 4 and 12 unless the user says otherwise)."""
+
+    daily: int = DAILY
+    weekly: int = WEEKLY
+    monthly: int = MONTHLY
+
+
+@dataclass(frozen=True)
 class BackupEntry:
     """A backup in the database's backups folder."""
 
@@ -62,8 +78,10 @@ class BackupEntry:
 
 
 class BackupService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, keep: BackupKeep | None = None) -> None:
         self.db = db
+        # Changed in place when the user changes it in Settings: the next rotation follows it.
+        self.keep = keep if keep is not None else BackupKeep()
 
     @property
     def kind(self) -> BackupKind:
@@ -81,7 +99,7 @@ class BackupService:
             return self.export_json(out)
         result = self._timed("sqlite", lambda: backup_sqlite(self.db, out))
         if _same_folder(result.path.parent, backup_folder(self.db)):
-            prune_backups(self.db)
+            self._rotate()
         return result
 
     def export_json(self, out: Path | None = None) -> BackupResult:
@@ -106,11 +124,17 @@ class BackupService:
         today, and rotates the folder; None when nothing was due or the database is on a
         server. Blocking I/O: call it off the GUI thread. Raises DomainError (one sentence)
         only when a due backup failed."""
-        started = time.perf_counter()
-        path = daily_backup(self.db, now=now)
-        if path is None:
+        # As `crm.store.backup.daily_backup`, which rotates with the default counts: due when
+        # no backup (of any kind) is dated today.
+        path = self.db.path
+        if path is None or not path.is_file():
             return None
-        return _result(path, "sqlite", time.perf_counter() - started)
+        now = now or dt.datetime.now()
+        if any(b.made.date() == now.date() for b in backup_files(self.db)):
+            return None
+        result = self._timed("sqlite", lambda: backup_sqlite(self.db, label=DAILY_LABEL, now=now))
+        self._rotate(now)
+        return result
 
     def age(self, now: dt.datetime | None = None) -> dt.timedelta | None:
         """How old the newest backup in the backups folder is; None when there is none (always
@@ -131,6 +155,10 @@ class BackupService:
     def latest(self) -> BackupEntry | None:
         found = self.backups()
         return found[0] if found else None
+
+    def _rotate(self, now: dt.datetime | None = None) -> None:
+        keep = self.keep
+        prune_backups(self.db, daily=keep.daily, weekly=keep.weekly, monthly=keep.monthly, now=now)
 
     def _timed(self, kind: BackupKind, make: Callable[[], Path]) -> BackupResult:
         started = time.perf_counter()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
+    from crm.services.backups import BackupKeep
     from crm.services.greetings import SmtpSettings
 
 DEFAULT_REMINDER_TIME = dt.time(9, 0)
@@ -16,6 +17,8 @@ DEFAULT_AGENDA_DAYS = 30
 SMTP_SECURITIES = ("none", "starttls", "ssl")
 DEFAULT_SMTP_SECURITY = "starttls"
 MAX_PORT = 65535
+# Backups of each kind the rotation may be asked to keep: ten years of months is plenty.
+MAX_BACKUPS_KEPT = 120
 
 
 class Settings:
@@ -245,6 +248,53 @@ class Settings:
     def greeting_bilingual(self, value: bool) -> None:
         self._store.setValue("greetings/bilingual", value)
 
+    # Database and backups ----------------------------------------------------------------
+    @property
+    def database(self) -> str:
+        """The database Liaison opens when neither --database nor CRM_DATABASE names one: a
+        file path or a server URL, never with a password in it (the system keyring keeps
+        that; see `database_url_with_password`). "": the default file on this computer."""
+        return self._text("database/url")
+
+    @database.setter
+    def database(self, value: str) -> None:
+        self._store.setValue("database/url", value.strip())
+
+    @property
+    def automatic_backups(self) -> bool:
+        """A copy of the database file every day Liaison runs."""
+        return bool(self._store.value("backups/automatic", True, type=bool))
+
+    @automatic_backups.setter
+    def automatic_backups(self, value: bool) -> None:
+        self._store.setValue("backups/automatic", value)
+
+    @property
+    def backup_keep(self) -> BackupKeep:
+        """How many daily, weekly and monthly backups the rotation keeps (7, 4, 12)."""
+        from crm.services.backups import BackupKeep
+
+        default = BackupKeep()
+        return BackupKeep(
+            daily=self._count("backups/daily", default.daily),
+            weekly=self._count("backups/weekly", default.weekly),
+            monthly=self._count("backups/monthly", default.monthly),
+        )
+
+    @backup_keep.setter
+    def backup_keep(self, value: BackupKeep) -> None:
+        self._store.setValue("backups/daily", value.daily)
+        self._store.setValue("backups/weekly", value.weekly)
+        self._store.setValue("backups/monthly", value.monthly)
+
+    def _count(self, key: str, default: int) -> int:
+        # Read as text: Qt reads a word as 0, which is a count the user may choose. Anything
+        # but a whole number from 0 to MAX_BACKUPS_KEPT is the default.
+        raw = str(self._store.value(key, default, type=str)).strip()
+        if not raw.isdigit() or int(raw) > MAX_BACKUPS_KEPT:
+            return default
+        return int(raw)
+
     # Window state ------------------------------------------------------------------------
     def window_state(self, name: str) -> QByteArray | None:
         value = self._store.value(f"window/{name}")
@@ -255,3 +305,14 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def database_url_with_password(settings: Settings) -> str:
+    """The database of the settings as Liaison connects to it: a server URL gets the password
+    the system keyring keeps for it. "" when the settings name none (the default file)."""
+    stored = settings.database
+    if not stored:
+        return ""
+    from crm.services.connection import with_saved_password
+
+    return with_saved_password(stored)

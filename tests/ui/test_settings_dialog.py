@@ -1,6 +1,7 @@
 """The Settings dialog as a user meets it: change a preference, press OK or Apply, find it
 stored; start at login; keep-in-touch intervals; the mail server and its password; who signs
-the greetings; Cancel; switching the language."""
+the greetings; Cancel; switching the language. The Database page has its own tests
+(test_settings_database.py); here, its place in the dialog."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.partnerships import PartnershipStatus
 from crm.services.autostart import Autostart
+from crm.services.backups import BackupKeep
 from crm.services.greetings import KEYRING_SERVICE, SmtpSettings, smtp_password
 from crm.store import reminders as q
 from crm.ui.dialogs.settings_dialog import SettingsDialog
@@ -123,12 +125,16 @@ def test_defaults_of_a_new_settings_file(tmp_path: Path) -> None:
     assert (fresh.sender_name, fresh.sender_name_zh) == ("", "")
     assert (fresh.sender_title, fresh.sender_title_zh) == ("", "")
     assert fresh.greeting_bilingual is True
+    assert fresh.database == ""  # the file in the data folder
+    assert fresh.automatic_backups is True
+    assert fresh.backup_keep == BackupKeep(daily=7, weekly=4, monthly=12)
 
 
 def test_a_damaged_settings_file_falls_back_to_the_defaults(tmp_path: Path) -> None:
     path = tmp_path / "damaged.ini"
     path.write_text(
-        "[reminders]\ntime=late\nagenda_days=soon\n[mail]\nport=-4\nsecurity=carrier pigeon\n",
+        "[reminders]\ntime=late\nagenda_days=soon\n[mail]\nport=-4\nsecurity=carrier pigeon\n"
+        "[backups]\ndaily=many\nweekly=-2\nmonthly=100000\n",
         encoding="utf-8",
     )
     stored = Settings(path)
@@ -136,6 +142,7 @@ def test_a_damaged_settings_file_falls_back_to_the_defaults(tmp_path: Path) -> N
     assert stored.agenda_days == 30
     assert stored.smtp_port == 0
     assert stored.smtp_security == "starttls"
+    assert stored.backup_keep == BackupKeep(daily=7, weekly=4, monthly=12)
 
 
 @shown
@@ -272,6 +279,9 @@ def test_cancel_changes_nothing(  # type: ignore[no-untyped-def]
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
     dialog.status_spins[PartnershipStatus.ACTIVE].setValue(10)
     dialog.add_tag()
+    dialog.database_page.server_radio.click()
+    dialog.database_page.host_edit.setText("db.aalborg.example")
+    dialog.database_page.backups.daily_spin.setValue(1)
     with qtbot.assertNotEmitted(dialog.applied), qtbot.waitSignal(dialog.rejected):
         press(dialog, CANCEL)
 
@@ -281,6 +291,8 @@ def test_cancel_changes_nothing(  # type: ignore[no-untyped-def]
     assert stored.close_to_tray is True
     assert not autostart.path.exists()
     assert language.language == "en"
+    assert stored.database == ""
+    assert stored.backup_keep.daily == 7
     intervals = demo_services.reminders.intervals()
     assert intervals.status["active"] == 90
     assert intervals.tags == {}
@@ -410,7 +422,7 @@ def test_nothing_is_clipped_in_either_language(qtbot, open_dialog, services, lan
 
 # ---- mail and our office ----
 
-MAIL, OFFICE = 2, 3
+MAIL, OFFICE, DATABASE = 2, 3, 4
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -592,6 +604,29 @@ def test_tab_goes_through_the_mail_and_office_pages_in_reading_order(  # type: i
         dialog.sender_title_edit,
         dialog.sender_title_zh_edit,
         dialog.bilingual_check,
+        ok,
+    ]
+    dialog.tabs.setCurrentIndex(DATABASE)
+    assert dialog.tabs.tabText(DATABASE) == "Database"
+    page = dialog.database_page
+    # The file in the data folder, whose folder is not made yet: nothing to show in it.
+    assert not page.show_folder_button.isEnabled()
+    if page.is_file:
+        backups = [
+            page.backups.automatic_check,
+            page.backups.daily_spin,
+            page.backups.weekly_spin,
+            page.backups.monthly_spin,
+            page.backups.backup_button,
+            page.backups.restore_button,  # "Open backups folder" waits for a backup
+        ]
+    else:
+        backups = [page.backups.export_button]
+    assert walk(page.local_radio) == [
+        page.local_radio,
+        page.path_edit,
+        page.test_button,
+        *backups,
         ok,
     ]
 

@@ -1,11 +1,13 @@
 """Settings: the language, starting at login, the tray, when and about what to be reminded, the
-mail server greetings are sent through, who you are to colleagues, and who signs the greetings.
+mail server greetings are sent through, who you are to colleagues, who signs the greetings, and
+where the database is and how it is backed up (its own page: `settings_database`).
 
 Preferences of this computer live in `Settings`; the keep-in-touch intervals belong to the office
 and live in the database, so they are read and written through the reminder service. OK and
 Apply store everything at once and then emit `applied`, for the main window to re-arm its
 scheduler; Cancel stores nothing. The mail password is the exception: it is never in the
-settings file, and "Save password" puts it in the system keyring at once.
+settings file, and "Save password" puts it in the system keyring at once. A restore from a
+backup (on the Database page) emits `changed`, for the windows to read everything again.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from crm.services.autostart import Autostart
 from crm.services.bundle import Services
 from crm.services.greetings import SmtpSettings, save_smtp_password
 from crm.services.reminders import MAX_INTERVAL, Intervals
+from crm.ui.dialogs.settings_database import DatabasePage
 from crm.ui.language import LANGUAGE_NAMES, LanguageManager, render
 from crm.ui.operations import Operations
 from crm.ui.settings import MAX_PORT, SMTP_SECURITIES, Settings
@@ -70,7 +73,7 @@ STATUSES = (
     PartnershipStatus.ENDED,
 )
 NEW_TAG_DAYS = 90
-GENERAL, REMINDERS, MAIL, OFFICE = range(4)
+GENERAL, REMINDERS, MAIL, OFFICE, DATABASE = range(5)
 
 
 @dataclass
@@ -140,6 +143,7 @@ class DaysDelegate(QStyledItemDelegate):
 
 class SettingsDialog(QDialog):
     applied = Signal()
+    changed = Signal(object)  # Changes: a backup was restored
 
     def __init__(
         self,
@@ -172,6 +176,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._build_reminders(), "")
         self.tabs.addTab(self._build_mail(), "")
         self.tabs.addTab(self._build_office(), "")
+        self.database_page = DatabasePage(self._settings, self._services, self._operations)
+        self.database_page.changed.connect(self.changed)
+        self.tabs.addTab(self.database_page, "")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -210,6 +217,7 @@ class SettingsDialog(QDialog):
             self.sender_title_edit,
             self.sender_title_zh_edit,
             self.bilingual_check,
+            *self.database_page.focus_chain(),
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -539,14 +547,16 @@ class SettingsDialog(QDialog):
         self.intervals_error.set_error(None)
         self._store_preferences()
         started = self._apply_autostart()
+        stored = self._apply_database()
+        close = close and started and stored
         changes = self._interval_changes()
         if not changes:
-            self._finish(close=close and started)
+            self._finish(close=close)
             return
         self._set_busy(True)
         self._operations.run(
             lambda: self._save_intervals(changes),
-            on_success=lambda intervals: self._intervals_saved(intervals, close=close and started),
+            on_success=lambda intervals: self._intervals_saved(intervals, close=close),
             on_error=self._intervals_refused,
             parent=self,
         )
@@ -590,6 +600,13 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             return False
         return True
+
+    def _apply_database(self) -> bool:
+        """The database page stores what it can; it says on the page what it could not."""
+        if self.database_page.apply():
+            return True
+        self.tabs.setCurrentIndex(DATABASE)
+        return False
 
     def _interval_changes(self) -> IntervalChanges:
         if self._loaded is None:
@@ -684,6 +701,7 @@ class SettingsDialog(QDialog):
         self.tag_model.refresh()
         self._retranslate_mail()
         self._retranslate_office()
+        self.tabs.setTabText(DATABASE, self.tr("Database"))
         for label in (self.autostart_error, self.intervals_error, self.password_error):
             label.retranslate()
 
