@@ -1,26 +1,52 @@
-"""Builds the application: QApplication, language, database, services, main window."""
+"""Builds the application: the window first, then the database, the services and the pages.
+
+Someone who starts Liaison wants to see it. The window (its menus and an "opening" pane) needs
+only Qt and the settings, so it is shown first; SQLAlchemy, the services and the pages, whose
+imports alone take longer than showing a window, and the opening of the database with its
+schema check, follow the window's first paint, on the GUI thread, and fill it. With
+`--minimized` nobody is waiting for the window: everything is opened before it is shown, as
+the tray needs it.
+
+LIAISON_STARTUP_PROBE=FILE makes a start measure itself for the scale benchmark
+(`benchmarks/scale.py`): see `StartupProbe`.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm.domain.text import DomainError
-from crm.i18n import translator
 from crm.logs import configure_logging
+
+if TYPE_CHECKING:
+    from crm.services.bundle import Services
+    from crm.ui.language import LanguageManager
+    from crm.ui.main_window import MainWindow
+    from crm.ui.settings import Settings
+
+PROBE_VARIABLE = "LIAISON_STARTUP_PROBE"
+DESKTOP_ID = "io.github.liaison_crm.Liaison"
+# Should the window system never expose the window (on another workspace, say), the database is
+# opened after this long all the same.
+UNPAINTED_START_MS = 500
+# How often a running app looks whether today's backup is still to be made.
+BACKUP_CHECK_MS = 3 * 60 * 60 * 1000
 
 
 def run_app(
     *, database: str | None = None, language: str | None = None, minimized: bool = False
 ) -> int:
-    from crm.services.bundle import Services
-    from crm.ui.language import LanguageManager, render
+    from crm.ui.language import LanguageManager
     from crm.ui.main_window import MainWindow
     from crm.ui.operations import Operations
-    from crm.ui.reminder_scheduler import ReminderScheduler
     from crm.ui.settings import Settings
-    from crm.ui.tray import Tray
 
     configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -28,32 +54,235 @@ def run_app(
     app.setApplicationName("Liaison")
     app.setOrganizationName("Liaison")
     app.setApplicationDisplayName("Liaison")
+    app.setDesktopFileName(DESKTOP_ID)  # the desktop matches the window to its menu entry
     settings = Settings()
+    if database is None and not os.environ.get("CRM_DATABASE"):
+        from crm.ui.settings import database_url_with_password
+
+        database = database_url_with_password(settings) or None  # Settings › Database
     languages = LanguageManager(settings)
     languages.switch(languages.initial_language(language), remember=language is None)
-    try:
-        services = Services.open(database)
-    except DomainError as error:
-        QMessageBox.critical(None, "Liaison", render(error))
-        print(error.render(translator(languages.language)), file=sys.stderr)
-        return 1
-    services.agenda.home_country = settings.our_country
     operations = Operations()
-    window = MainWindow(services, operations, languages, settings)
-    tray = Tray(language=languages.language)
-    scheduler = ReminderScheduler(services)
-    window.attach_reminders(tray, scheduler)
-    # With a tray the app lives on when its window is closed; without one it never hides.
-    app.setQuitOnLastWindowClosed(not tray.available)
-    if minimized and tray.available:
-        pass  # waiting in the tray
-    elif minimized:
-        window.showMinimized()
+    window = MainWindow(None, operations, languages, settings)
+    startup = Startup(window, database=database, languages=languages, settings=settings)
+    probe_file = os.environ.get(PROBE_VARIABLE, "")
+    if probe_file:
+        startup.probe = StartupProbe(window, probe_file)
+    if minimized:
+        if not startup.start(minimized=True):
+            return 1
     else:
         window.show()
-    scheduler.start(settings.reminder_time)
+        AfterFirstPaint(window, startup.start_or_quit)
     code = app.exec()
     operations.wait()
-    services.db.checkpoint()
-    services.db.dispose()
+    if startup.services is None:
+        return 1
+    startup.services.db.checkpoint()
+    startup.services.db.dispose()
     return code
+
+
+def _open_services(
+    database: str | None, *, language: str, parent: QWidget | None
+) -> Services | None:
+    """The services over the database (created, or upgraded after a backup, as need be); None
+    when it cannot be opened, once the user has been told why in one sentence: in a message
+    box, and on stderr for whoever started Liaison from a shell. The one place the app opens
+    its database."""
+    from crm.domain.text import DomainError
+    from crm.i18n import translator
+    from crm.services.bundle import Services
+    from crm.store.errors import DamagedDatabase, NotLiaison
+    from crm.ui.language import render
+    from crm.ui.recovery import offer_recovery
+
+    while True:
+        try:
+            return Services.open(database)
+        except (DamagedDatabase, NotLiaison) as error:
+            # A file cut short when the computer stopped, or not ours: the latest backup (or
+            # another chosen one) is offered, the file itself kept aside; then open again.
+            if error.path is not None and offer_recovery(error, error.path, parent):
+                continue
+            print(error.render(translator(language)), file=sys.stderr)
+            return None
+        except DomainError as error:
+            QMessageBox.critical(parent, "Liaison", render(error))
+            print(error.render(translator(language)), file=sys.stderr)
+            return None
+
+
+class Startup:
+    """The second half of a start: the database, the pages, the tray and the daily check."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        database: str | None,
+        languages: LanguageManager,
+        settings: Settings,
+    ) -> None:
+        self.window = window
+        self.database = database
+        self.languages = languages
+        self.settings = settings
+        self.services: Services | None = None
+        self.probe: StartupProbe | None = None
+
+    def start_or_quit(self) -> None:
+        """`start` from the running event loop, which it ends (with 1) if the database could
+        not be opened, or on a fault of ours: never a window left "opening" for ever."""
+        try:
+            opened = self.start()
+        except BaseException:
+            QApplication.exit(1)
+            raise
+        if not opened:
+            QApplication.exit(1)
+
+    def start(self, *, minimized: bool = False) -> bool:
+        """Open the database and fill the window; False if the database could not be opened
+        (the user has been told why)."""
+        if self.probe is not None:
+            self.probe.mark("shown")
+        window = self.window
+        services = _open_services(
+            self.database, language=self.languages.language, parent=None if minimized else window
+        )
+        if services is None:
+            window.hide()
+            return False
+        from crm.ui.reminder_scheduler import ReminderScheduler
+        from crm.ui.tray import Tray
+
+        self.services = services
+        services.agenda.home_country = self.settings.our_country
+        window.open_services(services)
+        tray = Tray(language=self.languages.language)
+        scheduler = ReminderScheduler(services)
+        window.attach_reminders(tray, scheduler)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # With a tray the app lives on when its window is closed; without one it never hides.
+        app.setQuitOnLastWindowClosed(not tray.available)
+        if minimized and not tray.available:
+            window.showMinimized()
+        scheduler.start(self.settings.reminder_time)
+        self._daily_backup(services)
+        if self.probe is not None:
+            self.probe.opened()
+        return True
+
+    def _daily_backup(self, services: Services) -> None:
+        """Today's copy of a SQLite file, if none is dated today, on the worker; again every
+        few hours for an app left running for days. A failed backup is said once, in the
+        status bar: the work goes on."""
+        services.backups.keep = self.settings.backup_keep
+        if not self.settings.automatic_backups or services.db.path is None:
+            return
+        window = self.window
+
+        def run() -> None:
+            if self.settings.automatic_backups:
+                window.run_daily_backup()
+
+        run()
+        timer = QTimer(window)
+        timer.setInterval(BACKUP_CHECK_MS)
+        timer.timeout.connect(run)
+        timer.start()
+
+
+class AfterFirstPaint(QObject):
+    """Calls `then` once, right after the window's first paint has reached the screen (or after
+    UNPAINTED_START_MS if it never paints)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(UNPAINTED_START_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._run)  # once this paint is flushed, not inside it
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
+        self._then()
+
+
+class StartupProbe(QObject):
+    """Measures a start, then quits: appends one JSON line to FILE with the wall-clock times
+    (`time.time()`) at which the window was shown, the database opened and the pages built,
+    the agenda read, and the Contacts page shown with its first rows; and the memory then
+    (resident now and at most, in MB). The benchmark subtracts the time it launched us at."""
+
+    POLL_MS = 10
+    GIVE_UP_S = 120
+
+    def __init__(self, window: MainWindow, path: str) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = path
+        self._figures: dict[str, Any] = {"pid": os.getpid()}
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._began = time.monotonic()
+
+    def mark(self, name: str) -> None:
+        self._figures.setdefault(name, time.time())
+
+    def opened(self) -> None:
+        self.mark("opened")
+        window = self._window
+        window.show_page(window.pages.indexOf(window.contacts_page))
+        self._timer.start()
+
+    def _poll(self) -> None:
+        window = self._window
+        if window.today_page.loaded:
+            self.mark("agenda")
+        model = window.contacts_page.model
+        if model.rowCount() == 0 or model.cached_rows() > 0:
+            self.mark("contacts")
+        finished = "agenda" in self._figures and "contacts" in self._figures
+        if not finished and time.monotonic() - self._began < self.GIVE_UP_S:
+            return
+        self._timer.stop()
+        self._figures["contact_rows"] = model.rowCount()
+        self._figures["rss_mb"] = current_rss_mb()
+        self._figures["max_rss_mb"] = peak_rss_mb()
+        with open(self._path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(self._figures) + "\n")
+        window.quit()
+
+
+def peak_rss_mb() -> float | None:
+    """The most memory resident at any time so far (Unix), in MB."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float | None:
+    """The resident set now (Linux), in MB; None where /proc does not say."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None

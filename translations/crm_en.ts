@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>ConflictFields</name>
-    <message numerus="yes">
-        <source>Every %n day(s)</source>
-        <translation>
-            <numerusform>Every day</numerusform>
-            <numerusform>Every %n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>

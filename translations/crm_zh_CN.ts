@@ -178,6 +178,77 @@
     </message>
 </context>
 <context>
+    <name>BackupsBox</name>
+    <message>
+        <source>There is no backup yet.</source>
+        <translation>尚无备份。</translation>
+    </message>
+    <message>
+        <source>Latest backup: {age}.</source>
+        <translation>最近一次备份：{age}。</translation>
+    </message>
+    <message>
+        <source>Export the database</source>
+        <translation>导出数据库</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Backed up to “{path}”.</source>
+        <translation>已备份到“{path}”。</translation>
+    </message>
+    <message>
+        <source>Exported to “{path}”.</source>
+        <translation>已导出到“{path}”。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Copies of the database file open now, kept in its backups folder.</source>
+        <translation>当前打开的数据库文件的副本，保存在其备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>A database on a server is backed up by whoever looks after the server. Liaison can also export everything in it to a file, as “crm backup” does.</source>
+        <translation>服务器上的数据库由服务器管理人员负责备份。Liaison 也可以像“crm backup”一样，将其中的全部数据导出到一个文件。</translation>
+    </message>
+    <message>
+        <source>Back up automatically every da&amp;y</source>
+        <translation>每天自动备份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Da&amp;ily backups to keep:</source>
+        <translation>保留每日备份数(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>W&amp;eekly backups to keep:</source>
+        <translation>保留每周备份数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly backups to keep:</source>
+        <translation>保留每月备份数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open backups fo&amp;lder</source>
+        <translation>打开备份文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport now…</source>
+        <translation>立即导出(&amp;X)…</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Liaison occasions</source>
@@ -560,11 +631,9 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Every %n day(s)</source>
-        <translation>
-            <numerusform>每 %n 天</numerusform>
-        </translation>
+        <translation>每 %n 天</translation>
     </message>
 </context>
 <context>
@@ -588,6 +657,73 @@
     <message>
         <source>{name} no longer exists: it was deleted elsewhere after you opened it, so nothing was saved.</source>
         <translation>{name}已不存在：在您打开之后，它已在别处被删除，因此未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>There is no database at “{where}” yet: Liaison will create it there.</source>
+        <translation>“{where}”处尚无数据库：Liaison 将在该处创建。</translation>
+    </message>
+    <message>
+        <source>“{where}” is an empty database: Liaison will create its tables in it.</source>
+        <translation>“{where}”是一个空数据库：Liaison 将在其中创建所需的数据表。</translation>
+    </message>
+    <message>
+        <source>“{where}” is a Liaison database, ready to use.</source>
+        <translation>“{where}”是 Liaison 数据库，可以直接使用。</translation>
+    </message>
+    <message>
+        <source>“{where}” is a Liaison database of an earlier version: Liaison will back it up and upgrade it when it opens it.</source>
+        <translation>“{where}”是旧版本的 Liaison 数据库：Liaison 打开时会先备份再升级。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database is empty, and Liaison will create its tables in it.</source>
+        <translation>已连接到 {server}：数据库为空，Liaison 将在其中创建所需的数据表。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database is a Liaison database, ready to use.</source>
+        <translation>已连接到 {server}：该数据库是 Liaison 数据库，可以直接使用。</translation>
+    </message>
+    <message>
+        <source>Connected to {server}: the database is a Liaison database of an earlier version, which Liaison will upgrade when it opens it.</source>
+        <translation>已连接到 {server}：该数据库是旧版本的 Liaison 数据库，Liaison 打开时会将其升级。</translation>
+    </message>
+    <message>
+        <source>This is not a database address Liaison understands.</source>
+        <translation>Liaison 无法识别此数据库地址。</translation>
+    </message>
+    <message>
+        <source>Liaison cannot connect to “{kind}” databases: use a file on this computer or a PostgreSQL server.</source>
+        <translation>Liaison 无法连接“{kind}”类型的数据库：请使用本机上的文件或 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>A database kept in memory is lost when Liaison closes: choose a file or a server.</source>
+        <translation>内存中的数据库会在 Liaison 关闭时丢失：请选择一个文件或服务器。</translation>
+    </message>
+    <message>
+        <source>“{where}” is a folder, not a database file.</source>
+        <translation>“{where}”是一个文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>Liaison may not create a database in “{folder}”: choose another folder.</source>
+        <translation>Liaison 无权在“{folder}”中创建数据库：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The database server asks for a password: type it in and try again.</source>
+        <translation>数据库服务器要求输入密码：请输入后重试。</translation>
+    </message>
+    <message>
+        <source>The server has no database named “{name}”: ask whoever looks after the server to create it.</source>
+        <translation>服务器上没有名为“{name}”的数据库：请联系服务器管理人员创建。</translation>
+    </message>
+    <message>
+        <source>To use a database on a server, give the server, the database and your user name.</source>
+        <translation>要使用服务器上的数据库，请填写服务器、数据库名和您的用户名。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the database password, so it was not saved.</source>
+        <translation>系统没有可用的密钥环来保存数据库密码，因此未保存密码。</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1298,73 @@
     <message>
         <source>&amp;Import contacts…</source>
         <translation>导入联系人(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Liaison is working on “{where}” now, and opens the database chosen here the next time it starts.</source>
+        <translation>Liaison 当前使用的是“{where}”，下次启动时将打开此处选择的数据库。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Where the data lives</source>
+        <translation>数据存放位置</translation>
+    </message>
+    <message>
+        <source>On &amp;this computer</source>
+        <translation>本机(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>On the office&apos;s shared &amp;server</source>
+        <translation>办公室共享服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>服务器(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Default: {port}, the usual port of PostgreSQL.</source>
+        <translation>默认：{port}，PostgreSQL 的常用端口。</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, not here</source>
+        <translation>保存在系统密钥环中，而非此处</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>测试连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Connects to the database chosen here without changing anything in it.</source>
+        <translation>连接此处选择的数据库，不会对其做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3468,10 @@
         <translation>无法写入“{name}”：{reason}</translation>
     </message>
     <message>
+        <source>“{value}” is longer than Liaison keeps here (at most {limit} characters).</source>
+        <translation>“{value}”超出了此处允许的长度（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
@@ -3626,6 +3833,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation>今天的自动备份未能完成：{reason}</translation>
+    </message>
+    <message>
         <source>About Liaison</source>
         <translation>关于 Liaison</translation>
     </message>
@@ -3692,6 +3903,10 @@
     <message>
         <source>&amp;Take over from a colleague…</source>
         <translation>接收同事的交接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>从备份恢复(&amp;K)…</translation>
     </message>
     <message>
         <source>Show &amp;archived contacts</source>
@@ -4929,6 +5144,10 @@
     <message>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Mail</source>

@@ -1,13 +1,19 @@
-"""The main window: menus, the contacts page, the status bar and the language switch."""
+"""The main window: menus, the pages, the status bar and the language switch.
+
+It is built in two steps so that it can be on screen before the database is open: the frame
+(menus, the window's own actions, an "opening" pane) needs nothing but Qt, and `open_services`
+then builds the pages over the services. The pages and the services are imported there, not
+here: importing them (SQLAlchemy, the agenda's calendars) takes longer than showing a window.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -19,23 +25,35 @@ from PySide6.QtWidgets import (
 )
 
 from crm import __version__
-from crm.services.bundle import Services
-from crm.services.changes import Changes
+from crm.paths import resources_dir
 from crm.ui.language import LANGUAGE_NAMES, LanguageManager
 from crm.ui.operations import Operations
-from crm.ui.pages.contacts import ContactsPage
-from crm.ui.pages.partnerships import PartnershipsPage
-from crm.ui.pages.today import TodayPage
-from crm.ui.reminder_scheduler import ReminderScheduler
 from crm.ui.settings import Settings
-from crm.ui.tray import Tray, app_icon
+from crm.ui.widgets.empty_state import EmptyState
 from crm.ui.widgets.navigation import NavigationBar
+
+if TYPE_CHECKING:
+    from crm.services.bundle import Services
+    from crm.services.changes import Changes
+    from crm.ui.change_watcher import ChangeWatcher
+    from crm.ui.pages.contacts import ContactsPage
+    from crm.ui.pages.partnerships import PartnershipsPage
+    from crm.ui.pages.today import TodayPage
+    from crm.ui.reminder_scheduler import ReminderScheduler
+    from crm.ui.tray import Tray
 
 
 class MainWindow(QMainWindow):
+    # Set by `open_services`; until then only the frame is there and the actions that need
+    # data are disabled.
+    _services: Services
+    contacts_page: ContactsPage
+    today_page: TodayPage
+    partnerships_page: PartnershipsPage
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         operations: Operations,
         language: LanguageManager,
         settings: Settings,
@@ -43,51 +61,44 @@ class MainWindow(QMainWindow):
         *,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
+        """The window; over `services` at once, or (None) as a frame whose pages
+        `open_services` adds once the database is open."""
         super().__init__(parent)
-        self._services = services
         self._operations = operations
         self._language = language
         self._settings = settings
+        self._today = today
         self.undo_stack = QUndoStack(self)
         self.tray: Tray | None = None
         self.scheduler: ReminderScheduler | None = None
+        self.change_watcher: ChangeWatcher | None = None
         self._quitting = False
+        self.opened = False
 
-        self.contacts_page = ContactsPage(services, operations, language, settings, self.undo_stack)
-        self.contacts_page.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
         self.navigation = NavigationBar()
         self.pages = QStackedWidget()
         self.navigation.page_chosen.connect(self.pages.setCurrentIndex)
         self.navigation.page_chosen.connect(self._page_shown)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.navigation)
-        row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.opening = EmptyState()
+        self._frame = QStackedWidget()  # the "opening" pane, then the pages
+        self._frame.addWidget(self.opening)
+        self.setCentralWidget(self._frame)
         self.page_actions: list[QAction] = []
         self._page_items: list[QListWidgetItem] = []
-        self.today_page = TodayPage(services, operations, language, self.undo_stack, today=today)
-        self.today_page.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
-        self.today_page.open_record.connect(self.open_record)
-        self.today_page.log_interaction.connect(self._log_from_today)
-        self.today_page.greet.connect(self.show_greetings)
-        self.add_page(self.today_page)
-        self.add_page(self.contacts_page)
-        self.partnerships_page = PartnershipsPage(services, operations, language, settings)
-        self.partnerships_page.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
-        )
-        self.partnerships_page.open_delegation.connect(self.open_delegation)
-        self.partnerships_page.new_delegation.connect(self.new_delegation)
-        # Ctrl+L is the window's (it logs for whatever is selected on either page).
-        self.partnerships_page.log_action.setShortcut(QKeySequence())
-        self.add_page(self.partnerships_page)
+        self._build_actions(language)
+        self._build_menus()
+
+        # The icon file directly: `crm.ui.tray.app_icon` would import the agenda service.
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "liaison.svg")))
+        self.resize(1280, 800)
+        geometry = settings.window_state("main_geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.retranslate()
+        if services is not None:
+            self.open_services(services)
+
+    def _build_actions(self, language: LanguageManager) -> None:
         self.new_partnership_action = QAction(self)
         self.new_partnership_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_partnership_action.triggered.connect(self._new_partnership)
@@ -111,6 +122,9 @@ class MainWindow(QMainWindow):
         self.handover_import_action = QAction(self)
         self.handover_import_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.handover_import_action.triggered.connect(lambda: self.show_handover("import"))
+        self.restore_action = QAction(self)
+        self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.restore_action.triggered.connect(self.show_restore)
         self.duplicates_action = QAction(self)
         self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.duplicates_action.triggered.connect(self.show_duplicates)
@@ -133,9 +147,25 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.show_archived_action = QAction(self)
         self.show_archived_action.setCheckable(True)
-        self.show_archived_action.setChecked(self.contacts_page.show_archived.isChecked())
-        self.show_archived_action.toggled.connect(self.contacts_page.show_archived.setChecked)
-        self.contacts_page.show_archived.toggled.connect(self.show_archived_action.setChecked)
+        self.show_archived_action.setChecked(self._settings.show_archived)
+        # Everything but quitting, the language and About reads or changes the data.
+        self.data_actions = [
+            self.new_partnership_action,
+            self.find_action,
+            self.new_delegation_action,
+            self.gift_register_action,
+            self.greetings_action,
+            self.templates_action,
+            self.handover_export_action,
+            self.handover_import_action,
+            self.restore_action,
+            self.duplicates_action,
+            self.log_action,
+            self.settings_action,
+            self.show_archived_action,
+        ]
+        for action in self.data_actions:
+            action.setEnabled(False)
 
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -148,15 +178,13 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         language.changed.connect(self._language_switched)
 
-        page = self.contacts_page
+    def _build_menus(self) -> None:
+        """The menus of the frame; `open_services` adds the pages' actions to them."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(page.new_action)
         self.file_menu.addAction(self.new_partnership_action)
         self.file_menu.addAction(self.new_delegation_action)
-        self.file_menu.addAction(page.import_action)
-        self.file_menu.addAction(page.demo_action)
-        self.file_menu.addSeparator()
+        self._file_import_section = self.file_menu.addSeparator()
         self.file_menu.addAction(self.greetings_action)
         self.file_menu.addAction(self.templates_action)
         self.file_menu.addSeparator()
@@ -164,6 +192,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.handover_import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -174,10 +203,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.log_action)
         self._page_section = self.edit_menu.addSeparator()
         self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
-        self._fill_edit_menu()
         self.view_menu = bar.addMenu("")
-        for action in self.page_actions:
-            self.view_menu.addAction(action)
         self.view_menu.addAction(self.gift_register_action)
         self.view_menu.addAction(self.duplicates_action)
         self.view_menu.addSeparator()
@@ -188,13 +214,79 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
-        self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
-        geometry = settings.window_state("main_geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+    def open_services(self, services: Services) -> None:
+        """The pages over the open database, in place of the "opening" pane."""
+        from crm.ui.pages.contacts import ContactsPage
+        from crm.ui.pages.partnerships import PartnershipsPage
+        from crm.ui.pages.today import TodayPage
+
+        if self.opened:
+            raise RuntimeError("the window is already open over a database")
+        self._services = services
+        operations, language, settings = self._operations, self._language, self._settings
+        self.contacts_page = ContactsPage(services, operations, language, settings, self.undo_stack)
+        self.contacts_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.today_page = TodayPage(
+            services, operations, language, self.undo_stack, today=self._today
+        )
+        self.today_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.today_page.open_record.connect(self.open_record)
+        self.today_page.log_interaction.connect(self._log_from_today)
+        self.today_page.greet.connect(self.show_greetings)
+        # Read when first shown: the window opens on Today, and thousands of partnerships
+        # would be read and sorted for nothing.
+        self.partnerships_page = PartnershipsPage(
+            services, operations, language, settings, defer=True
+        )
+        self.partnerships_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+        self.partnerships_page.open_delegation.connect(self.open_delegation)
+        self.partnerships_page.new_delegation.connect(self.new_delegation)
+        # Ctrl+L is the window's (it logs for whatever is selected on either page).
+        self.partnerships_page.log_action.setShortcut(QKeySequence())
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self._frame.addWidget(central)
+        self._frame.setCurrentWidget(central)
+        # The first page added is shown, and reads the agenda as it is.
+        self.add_page(self.today_page)
+        self.add_page(self.contacts_page)
+        self.add_page(self.partnerships_page)
+
+        page = self.contacts_page
+        self.file_menu.insertAction(self.new_partnership_action, page.new_action)
+        self.file_menu.insertActions(
+            self._file_import_section, [page.import_action, page.demo_action]
+        )
+        self.view_menu.insertActions(self.gift_register_action, self.page_actions)
+        self.show_archived_action.setChecked(page.show_archived.isChecked())
+        self.show_archived_action.toggled.connect(page.show_archived.setChecked)
+        page.show_archived.toggled.connect(self.show_archived_action.setChecked)
+        for action in self.data_actions:
+            action.setEnabled(True)
+        # A server database is restored by whoever looks after the server, not from here.
+        self.restore_action.setEnabled(services.db.path is not None)
+        services.acting.use(settings.my_name, settings.sender_name)
+        # What colleagues (or another window) change shows here within seconds.
+        from crm.services.changes import EVERYTHING
+        from crm.ui.change_watcher import ChangeWatcher
+
+        self.change_watcher = ChangeWatcher(services.db, parent=self)
+        self.change_watcher.changed.connect(lambda: self._refresh_pages(EVERYTHING))
+        self.change_watcher.start()
+        self.opened = True
+        self._fill_edit_menu()
         self.retranslate()
-        self.today_page.refresh()
 
     def add_page(self, page: QWidget) -> None:
         """A page in the navigation, reachable with Ctrl+1, Ctrl+2…"""
@@ -219,6 +311,8 @@ class MainWindow(QMainWindow):
         actions = self.edit_menu.actions()
         for action in actions[actions.index(self._page_section) + 1 :]:
             self.edit_menu.removeAction(action)
+        if not self.opened:
+            return
         if self.pages.currentWidget() is self.partnerships_page:
             page_actions = [self.partnerships_page.edit_action]
         elif self.pages.currentWidget() is self.today_page:
@@ -332,9 +426,37 @@ class MainWindow(QMainWindow):
         self.bring_to_front()
         self._log([])
 
+    def run_daily_backup(self) -> None:
+        """Today's automatic backup, if it is due, on the worker; a failure is said once in the
+        status bar (the next check tries again), never in a box that stops the work."""
+        from crm.ui.operations import describe_error
+
+        def failed(error: BaseException) -> bool:
+            text = self.tr("Today's automatic backup could not be made: {reason}")
+            self.statusBar().showMessage(text.format(reason=describe_error(error)))
+            return True
+
+        self._operations.run(self._services.backups.daily, on_error=failed, parent=self)
+
+    def show_restore(self) -> None:
+        """File › Restore from backup: the database replaced by a backup, the current file kept
+        aside. The watcher rests meanwhile: the file is briefly absent while it is swapped."""
+        from crm.ui.dialogs.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self._services.restore, self._operations, parent=self)
+        dialog.changed.connect(self._refresh_pages)
+        dialog.restored.connect(lambda _result: self.undo_stack.clear())
+        if self.change_watcher is not None:
+            self.change_watcher.stop()
+            dialog.finished.connect(self.change_watcher.start)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
+        dialog.open()
+
     def quit(self) -> None:
         """Quit for real (the window's close button may only hide it into the tray)."""
         self._quitting = True
+        if self.change_watcher is not None:
+            self.change_watcher.stop()
         self.close()
 
     def open_delegation(self, delegation_id: str) -> None:
@@ -445,10 +567,12 @@ class MainWindow(QMainWindow):
             self._settings, self._services, self._operations, self._language, parent=self
         )
         dialog.applied.connect(self._settings_applied)
+        dialog.changed.connect(self._refresh_pages)  # a restore from its Database page
         dialog.open()
 
     def _settings_applied(self) -> None:
         self._services.agenda.home_country = self._settings.our_country
+        self._services.acting.use(self._settings.my_name, self._settings.sender_name)
         if self.scheduler is not None:
             self.scheduler.reschedule(self._settings.reminder_time)
         self.today_page.refresh()
@@ -471,6 +595,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Liaison — international relations"))
+        self.opening.title.setText(self.tr("Opening the database…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -484,6 +609,7 @@ class MainWindow(QMainWindow):
         self.duplicates_action.setText(self.tr("Possible &duplicates…"))
         self.handover_export_action.setText(self.tr("&Hand over to a successor…"))
         self.handover_import_action.setText(self.tr("&Take over from a colleague…"))
+        self.restore_action.setText(self.tr("Restore from a bac&kup…"))
         self.show_archived_action.setText(self.tr("Show &archived contacts"))
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))

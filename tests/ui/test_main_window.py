@@ -85,3 +85,21 @@ def test_find_goes_to_the_search_box_of_the_page_on_show(qtbot, window) -> None:
     assert window.pages.currentWidget() is window.partnerships_page
     window.find_action.trigger()
     qtbot.waitUntil(window.partnerships_page.search.hasFocus)
+
+
+def test_partnerships_are_read_when_their_page_is_first_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = window.partnerships_page
+    assert not page.loaded and page.model.rowCount() == 0
+    window.show()
+    window.page_actions[2].trigger()  # Ctrl+3
+    qtbot.waitUntil(lambda: page.loaded)
+    assert page.model.rowCount() > 0
+    assert page.stack.currentWidget() is page.table
+
+
+def test_a_partnership_opened_from_today_is_read_and_selected(window) -> None:  # type: ignore[no-untyped-def]
+    """Even with the window not on screen (no page is shown): asking for one reads them."""
+    page = window.partnerships_page
+    first = window._services.partnerships.rows()[0].id
+    window.open_record("partnership", first)
+    assert page.loaded and page.selected_id() == first

@@ -138,6 +138,10 @@ class ContactsModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(Column) - 1))
 
+    def cached_rows(self) -> int:
+        """How many rows have been read so far (and are kept): none until the view paints."""
+        return sum(len(rows) for rows in self._blocks.values())
+
     def contact_row(self, row: int) -> ContactRow | None:
         entry = self._entry(row)
         return entry.contact if entry else None

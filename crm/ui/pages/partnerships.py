@@ -4,7 +4,7 @@ about the selected one beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,12 +52,17 @@ class PartnershipsPage(QWidget):
         language: LanguageManager,
         settings: Settings,
         parent: QWidget | None = None,
+        *,
+        defer: bool = False,
     ) -> None:
+        """`defer`: read the partnerships when the page is first shown (or asked for one),
+        not now: the main window builds every page at start, and shows Today."""
         super().__init__(parent)
         self._services = services
         self._operations = operations
         self._language = language
         self._settings = settings
+        self.loaded = False
 
         self.title = QLabel()
         title_font = self.title.font()
@@ -157,13 +162,28 @@ class PartnershipsPage(QWidget):
         )
         self.detail.edit_agreement.connect(self.edit_agreement)
 
-        self.model.set_rows(services.partnerships.rows())
         self.retranslate()
+        if not defer:
+            self.load()
 
     # Data ----------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read every partnership, if not yet done."""
+        if self.loaded:
+            return
+        self.loaded = True
+        self.model.set_rows(self._services.partnerships.rows())
+        self._update_state()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.load()
+        super().showEvent(event)
+
     def refresh(self, changes: Changes) -> None:
         """Show what a service says it changed: those rows, or all of them when names of
-        places, people or staff may have changed."""
+        places, people or staff may have changed. Nothing before the page has read them."""
+        if not self.loaded:
+            return
         keep = self.selected_id()
         if changes.everything or changes.places or changes.staff or changes.any_contacts:
             self.model.set_rows(self._services.partnerships.rows())
@@ -193,6 +213,7 @@ class PartnershipsPage(QWidget):
         return str(rows[0].data(ID_ROLE)) if rows else None
 
     def select(self, partnership_id: str) -> None:
+        self.load()
         source = self.model.row_of(partnership_id)
         if source < 0:
             return

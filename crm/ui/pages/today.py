@@ -199,13 +199,19 @@ class TodayPage(QWidget):
         self._operations.run(lambda: agenda.agenda(day, days), on_success=loaded, parent=self)
 
     def _fill(self) -> None:
+        """The tree afresh. Built a group at a time with repaints held back: with a big office
+        the agenda holds thousands of birthdays, and item by item took a second."""
         selected = self.selected()
         key = selected.key if selected else None
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         chinese = self._language.language.startswith("zh")
         locale = babel_locale(self._language.language)
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        link = self.palette().link()
+        days: dict[dt.date, str] = {}  # Babel's formatting is slow; a period has few dates
+        current: QTreeWidgetItem | None = None
         due = 0
         for group, items in grouped(self.occasions, self.day):
             if group in (AgendaGroup.OVERDUE, AgendaGroup.TODAY):
@@ -216,22 +222,30 @@ class TodayPage(QWidget):
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.group_title(group))
             self.tree.addTopLevelItem(heading)
+            rows = []
             for occasion in items:
+                day = days.get(occasion.date)
+                if day is None:
+                    day = days[occasion.date] = format_date(occasion.date, "medium", locale=locale)
                 row = QTreeWidgetItem(
                     [
-                        format_date(occasion.date, "medium", locale=locale),
+                        day,
                         render_text(occasion.title, qt_translate, chinese=chinese),
                         render_text(occasion.reason, qt_translate, chinese=chinese),
                     ]
                 )
                 row.setData(0, OCCASION_ROLE, occasion)
                 if group is AgendaGroup.OVERDUE:
-                    row.setForeground(2, self.palette().link())
-                heading.addChild(row)
+                    row.setForeground(2, link)
+                rows.append(row)
                 if occasion.key == key:
-                    self.tree.setCurrentItem(row)
+                    current = row
+            heading.addChildren(rows)
             heading.setExpanded(True)
+        if current is not None:
+            self.tree.setCurrentItem(current)
         self.tree.setRootIsDecorated(False)
+        self.tree.setUpdatesEnabled(True)
         self.stack.setCurrentWidget(self.empty if self.loaded and not self.occasions else self.tree)
         self._update_actions()
         self.due_count = due
