@@ -90,6 +90,8 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MINE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(THEIRS, QHeaderView.ResizeMode.Stretch)
+        # Wrapped text needs the columns' final widths: the rows follow every resize.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self._fill()
 
         self.buttons = QDialogButtonBox()
