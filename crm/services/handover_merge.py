@@ -51,7 +51,7 @@ from crm.services.handover_links import (
 from crm.services.handover_records import Incoming, Record
 from crm.store import bulk
 from crm.store.greeting_models import OfficeGreetingTemplate
-from crm.store.models import Contact, Organisation, utcnow
+from crm.store.models import Contact, Organisation, new_id, utcnow
 from crm.store.record_history import keep_versions, version_row
 
 Row = dict[str, Any]
@@ -260,7 +260,10 @@ class Merge:
             bulk.delete_where_in(
                 self.session, table_of(child.model), child.parent, [r["id"] for r in replaced]
             )
-            bulk.insert_rows(self.session, table_of(child.model), self._child_rows(child, written))
+            rows = self._child_rows(child, written)
+            if "id" in child.columns:
+                self._fresh_ids(table_of(child.model), rows)
+            bulk.insert_rows(self.session, table_of(child.model), rows)
         moves = [
             {"id": i, "owner_id": self.successor_id, "version": v, "updated_at": self.now}
             for i, v in plan.move
@@ -268,6 +271,19 @@ class Merge:
         bulk.update_by_id(self.session, table, moves)
         if kind.name == "documents":
             self._place_documents(plan)
+
+    def _fresh_ids(self, table: Any, rows: list[Row]) -> None:
+        """A new id for a child row whose id another record's row has, here or earlier in
+        the package (an itinerary entry moved between delegations, or a package put together
+        by hand): the id says nothing of the entry (`Child.compared`), and the import must
+        not fail on it."""
+        taken: set[str] = set()
+        for block in bulk.blocks([row["id"] for row in rows]):
+            taken.update(self.session.scalars(select(table.c.id).where(table.c.id.in_(block))))
+        for row in rows:
+            if row["id"] in taken:
+                row["id"] = new_id()
+            taken.add(row["id"])
 
     def _defer_successors(self, rows: list[Row]) -> None:
         """A "successor of" link may point at a contact of a later block: it is set once every

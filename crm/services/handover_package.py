@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
 from crm.services.handover import FORMAT, FORMAT_VERSION, JSON_FILES
+from crm.store.models import Staff
 
 MANIFEST = "manifest.json"
 MEMBER_LIMIT = 200 * 1024 * 1024
@@ -31,6 +32,7 @@ MANIFEST_LIMIT = 16 * 1024 * 1024
 BLOCK = 1 << 20
 _ZIP_START = b"PK\x03\x04"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_NOT_TEXT = re.compile(r"[\x00\ud800-\udfff]")
 
 NO_FILE = QT_TRANSLATE_NOOP("HandoverImport", "There is no file “{name}” to import.")
 UNREADABLE = QT_TRANSLATE_NOOP("HandoverImport", "“{name}” cannot be read: {reason}")
@@ -182,7 +184,7 @@ def _manifest(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], nam
     raw, _digest = _read(archive, info, name, keep=True)
     try:
         manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (ValueError, RecursionError) as error:  # not UTF-8 or JSON, or nested past any depth
         raise DomainError(NOT_A_HANDOVER.with_params(name=name)) from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DomainError(NOT_A_HANDOVER.with_params(name=name))
@@ -194,6 +196,10 @@ def _manifest(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], nam
     owner, created = manifest.get("owner"), manifest.get("created_at")
     if not isinstance(owner, str) or not owner.strip() or not isinstance(created, str):
         raise DomainError(NOT_A_HANDOVER.with_params(name=name))
+    if _NOT_TEXT.search(owner):  # "\\u0000" or a lone surrogate: no database stores it
+        raise DomainError(NOT_A_HANDOVER.with_params(name=name))
+    if len(owner) > Staff.__table__.c.name.type.length:  # type: ignore[attr-defined]
+        raise DomainError(NOT_A_HANDOVER.with_params(name=name))  # a staff member's name
     return manifest
 
 
@@ -238,7 +244,7 @@ def _verified_data(
 def _items(raw: bytes, name: str, member: str) -> list[Item]:
     try:
         items = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (ValueError, RecursionError) as error:  # not UTF-8 or JSON, or nested past any depth
         raise DomainError(BAD_DATA.with_params(name=name, member=member)) from error
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise DomainError(BAD_DATA.with_params(name=name, member=member))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -32,10 +33,16 @@ from crm.domain.partnerships import (
     ValueBand,
 )
 from crm.services.agreements import safe_filename
-from crm.store.models import new_id
+from crm.services.handover_kinds import KINDS, table_of
+from crm.store.greeting_models import OfficeGreetingTemplate
+from crm.store.models import Place, Staff, new_id
 
 Item = dict[str, Any]
 MAX_ID = 100
+# JSON can spell a lone surrogate ("\\ud800"), which no database can store as text, and NUL,
+# which PostgreSQL cannot; Liaison's own export writes neither in an id (see `_Fields`).
+_NOT_TEXT = re.compile(r"[\x00\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # The file a kind of record is read from, where it is not the kind's own.
 FILE_OF = {"documents": "agreements", "gifts": "delegations"}
 
@@ -107,14 +114,14 @@ class _Fields:
     def text(self, key: str, default: str = "") -> str:
         value = self.item.get(key)
         if type(value) is str:
-            return value
+            return _text(value, self)
         if value is None:
             return default
         raise self.bad()
 
     def id(self, key: str = "id") -> str:
         value = self.item.get(key)
-        if type(value) is not str or not 0 < len(value) <= MAX_ID:
+        if type(value) is not str or not 0 < len(value) <= MAX_ID or _NOT_TEXT.search(value):
             raise self.bad()
         return value
 
@@ -122,7 +129,7 @@ class _Fields:
         value = self.item.get(key)
         if value is None or value == "":
             return None
-        if type(value) is not str or len(value) > MAX_ID:
+        if type(value) is not str or len(value) > MAX_ID or _NOT_TEXT.search(value):
             raise self.bad()
         return value
 
@@ -167,7 +174,7 @@ class _Fields:
         value = self.item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.bad()
-        return list(value)
+        return [_text(v, self) for v in value]
 
     def refs(self, key: str) -> list[str]:
         values = self.strings(key)
@@ -186,8 +193,18 @@ class _Fields:
             contact = entry.get("contact") if type(entry) is dict else None
             if type(contact) is not str or not 0 < len(contact) <= MAX_ID:
                 raise self.bad()
+            if _NOT_TEXT.search(contact):
+                raise self.bad()
             found.append(contact)
         return found
+
+
+def _text(value: str, fields: _Fields) -> str:
+    """A text as the database can hold it: a lone surrogate refuses the package (an export
+    cannot have written it), a NUL is left out (a note of an old import may hold one)."""
+    if _SURROGATE.search(value):
+        raise fields.bad()
+    return value.replace("\x00", "") if "\x00" in value else value
 
 
 @functools.cache
@@ -231,7 +248,47 @@ def read_records(data: dict[str, list[Item]], *, taken_at: dt.datetime) -> Incom
     for kind, found in records.items():
         if len({r.id for r in found}) != len(found):
             raise BadData(f"{FILE_OF.get(kind, kind)}.json")
-    return Incoming(records, places, each("templates", _template), files)
+    incoming = Incoming(records, places, each("templates", _template), files)
+    _check_widths(incoming)
+    return incoming
+
+
+def _check_widths(incoming: Incoming) -> None:
+    """Every text within its column's width: PostgreSQL refuses a longer one mid-import
+    (SQLite keeps it), and what Liaison exports always fits."""
+    staff_width = table_of(Staff).c.name.type.length
+    for kind in KINDS:
+        member = f"{FILE_OF.get(kind.name, kind.name)}.json"
+        widths = _widths(kind.table, ("id", *kind.columns))
+        children = [(c, _widths(table_of(c.model), c.columns)) for c in kind.children]
+        for record in incoming.records[kind.name]:
+            if _too_wide(widths, {"id": record.id, **record.row}):
+                raise BadData(member)
+            if any(name and len(name) > staff_width for name in record.staff.values()):
+                raise BadData(member)  # a staff member is made of the name
+            for child, child_widths in children:
+                for values in record.children.get(child.key, []):
+                    if _too_wide(child_widths, dict(zip(child.columns, values, strict=True))):
+                        raise BadData(member)
+    place_widths = _widths(table_of(Place), ("name", "name_zh", "country", "region"))
+    for place in incoming.places.values():
+        if _too_wide(place_widths, vars(place)):
+            raise BadData("partnerships.json")
+    template_widths = _widths(table_of(OfficeGreetingTemplate), ("occasion", "language"))
+    for template in incoming.templates:
+        if _too_wide(template_widths, vars(template)):
+            raise BadData("templates.json")
+
+
+@functools.cache
+def _widths(table: Any, columns: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (c, table.c[c].type.length) for c in columns if getattr(table.c[c].type, "length", None)
+    )
+
+
+def _too_wide(widths: tuple[tuple[str, int], ...], row: Item) -> bool:
+    return any(isinstance(row[c], str) and len(row[c]) > width for c, width in widths)
 
 
 def _organisation(f: _Fields, places: dict[str, PlaceIn]) -> Record:

@@ -34,6 +34,7 @@ from crm.i18n import normalise_language
 from crm.services.changes import Changes
 from crm.services.contact_rows import ContactRows, current_drafts
 from crm.services.contacts import insert_contact, update_contact
+from crm.services.exchange.brief import brief, brief_params
 from crm.services.exchange.columns import (
     ERROR_HEADER,
     FIELDS,
@@ -41,6 +42,7 @@ from crm.services.exchange.columns import (
     is_error_column,
     is_known,
 )
+from crm.services.exchange.formulas import csv_cell, xlsx_cell
 from crm.services.exchange.readers import (
     FileLayout,
     RawRecord,
@@ -49,14 +51,22 @@ from crm.services.exchange.readers import (
     read_records,
     sample_rows,
 )
+from crm.services.exchange.workbook import EXCEL_COLUMNS
 from crm.services.exchange.writers import replacing
 from crm.store.database import Database
-from crm.store.models import Contact, ContactEmail, Organisation, Staff
+from crm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Organisation, Staff
 
 NO_CONTACTS = QT_TRANSLATE_NOOP("Import", "“{name}” holds no contacts.")
 CARD_UNREADABLE = QT_TRANSLATE_NOOP("Import", "This entry cannot be read: {reason}")
 UNKNOWN_FIELD = QT_TRANSLATE_NOOP("Import", "“{field}” is not a field Liaison can import into.")
 NOT_WRITTEN = QT_TRANSLATE_NOOP("Import", "“{name}” could not be written: {reason}")
+NO_COLUMN_LEFT = QT_TRANSLATE_NOOP(
+    "Import",
+    "The rows that were not imported cannot be written to “{name}”: they fill every column an Excel sheet has, leaving none to say what was wrong.",
+)
+TOO_WIDE = QT_TRANSLATE_NOOP(
+    "Import", "“{value}” is longer than Liaison keeps here (at most {limit} characters)."
+)
 
 # What a column can be imported as, in the order a person looks for it, with its label.
 MAPPABLE_FIELDS: tuple[tuple[str, Text], ...] = (
@@ -179,11 +189,14 @@ def _write_rejected(
         return
     header, rows = _rejected_rows(layout.header, rejected, translate)
     if layout.kind == "xlsx":
+        if len(header) > EXCEL_COLUMNS:
+            raise DomainError(NO_COLUMN_LEFT.with_params(name=path.name))
         with replacing(path, "wb") as binary:
             _write_sheet(binary, header, rows)
     else:
         with replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle, delimiter=layout.delimiter).writerows([header, *rows])
+            writer = csv.writer(handle, delimiter=layout.delimiter)
+            writer.writerows([[csv_cell(c) for c in row] for row in [header, *rows]])
 
 
 def _rejected_rows(
@@ -193,9 +206,12 @@ def _rejected_rows(
 
     A file that is itself a rejected-rows file keeps its one error column, with new problems.
     """
-    cells = [list(p.original or ()) for p in rejected]
-    width = max([len(header), *(len(c) for c in cells)])
-    columns = [*header, *[""] * (width - len(header))]
+    # Without the empty cells at their ends: a stray cell far to the right of a sheet made
+    # every row (and the header) as wide as the sheet's last column.
+    cells = [_trimmed(list(p.original or ())) for p in rejected]
+    named = _trimmed(list(header))
+    width = max([len(named), *(len(c) for c in cells)])
+    columns = [*named, *[""] * (width - len(named))]
     at = next((i for i, h in enumerate(columns) if is_error_column(h)), None)
     if at is None:
         at = width
@@ -208,28 +224,35 @@ def _rejected_rows(
     return columns, rows
 
 
+def _trimmed(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
 def _write_sheet(handle: IO[bytes], header: list[str], rows: list[list[str]]) -> None:
     """An Excel workbook of text cells: Excel must not turn "1986-10" into a date, nor a cell
-    starting with "=" into a formula."""
+    starting with "=" into a formula (`formulas`)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("rejected")
     sheet.freeze_panes = "A2"
 
-    def cell(value: str, *, bold: bool = False) -> Any:
-        text = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
-        text.data_type = "s"
-        if bold:
-            text.font = Font(bold=True)
-        return text
+    def bold(value: str) -> Any:
+        cell = xlsx_cell(sheet, value)
+        if cell is None:
+            return None
+        if isinstance(cell, str):
+            cell = WriteOnlyCell(sheet, value=cell)
+        cell.font = Font(bold=True)
+        return cell
 
-    sheet.append([cell(h, bold=True) for h in header])
+    sheet.append([bold(h) for h in header])
     for row in rows:
-        sheet.append([cell(value) for value in row])
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     workbook.save(handle)
 
 
@@ -458,7 +481,8 @@ class ContactImporter:
         try:
             merged = merged.validate(contact_id=existing)
         except ValidationErrors as errors:  # e.g. the notes together grow too long
-            report.errors.append(ImportProblem(record.line, errors.errors[0].text, record.original))
+            problem = brief_params(errors.errors[0].text)
+            report.errors.append(ImportProblem(record.line, problem, record.original))
             return
         update_contact(session, existing, merged, rows=rows)
         directory.current[existing] = merged
@@ -478,20 +502,27 @@ _Entry = tuple[RawRecord, str | None, ContactDraft]
 
 
 def _entry(record: RawRecord, directory: _Directory) -> _Entry | ImportProblem:
-    """The record as a validated draft, or the problem that keeps it out."""
+    """The record as a validated draft, or the problem that keeps it out.
+
+    A problem quotes the value at fault `brief`ly: the report gives each one line.
+    """
     if "_error" in record.values:
-        problem = CARD_UNREADABLE.with_params(reason=record.values["_error"])
+        problem = CARD_UNREADABLE.with_params(reason=brief(record.values["_error"]))
         return ImportProblem(record.line, problem, record.original)
     try:
-        contact_id, draft = _draft(record.values, directory)
-        return record, contact_id, draft.validate()
+        contact_id, draft = _draft(record.values)
+        valid = draft.validate()
+        _check_widths(valid)
+        # Only now: a row refused for its e-mail address must not leave its organisation behind.
+        _link(valid, record.values, directory)
+        return record, contact_id, valid
     except ValidationErrors as errors:
-        return ImportProblem(record.line, errors.errors[0].text, record.original)
+        return ImportProblem(record.line, brief_params(errors.errors[0].text), record.original)
     except DomainError as error:
-        return ImportProblem(record.line, error.text, record.original)
+        return ImportProblem(record.line, brief_params(error.text), record.original)
 
 
-def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, ContactDraft]:
+def _draft(values: dict[str, Any]) -> tuple[str | None, ContactDraft]:
     family = values.get("family_name", "")
     given = " ".join(p for p in (values.get("given_name", ""), values.get("middle_name", "")) if p)
     name_zh = values.get("name_zh", "")
@@ -545,12 +576,40 @@ def _draft(values: dict[str, Any], directory: _Directory) -> tuple[str | None, C
         )
     if values.get("status"):
         draft.status = _STATUSES.get(str(values["status"]).strip().casefold(), ContactStatus.ACTIVE)
-    if values.get("organisation"):
-        draft.organisation_id = directory.organisation(values["organisation"])
-    if values.get("owner"):
-        draft.owner_id = directory.owner(values["owner"])
     contact_id = is_uuid(values["id"]) if values.get("id") else None
     return contact_id, draft
+
+
+def _link(draft: ContactDraft, values: dict[str, Any], directory: _Directory) -> None:
+    """The draft's organisation and owner, found or created by name."""
+    if values.get("organisation"):
+        _fits(values["organisation"], _width(Organisation, "name"))
+        draft.organisation_id = directory.organisation(values["organisation"])
+    if values.get("owner"):
+        _fits(" ".join(values["owner"].split()), _width(Staff, "name"))
+        draft.owner_id = directory.owner(values["owner"])
+
+
+def _width(model: Any, column: str) -> int:
+    return int(model.__table__.c[column].type.length)
+
+
+def _fits(value: str, width: int) -> None:
+    if len(value) > width:
+        raise DomainError(TOO_WIDE.with_params(value=value, limit=width))
+
+
+def _check_widths(draft: ContactDraft) -> None:
+    """What `ContactDraft.validate` leaves unmeasured, against its column's width: a database
+    on PostgreSQL refuses a longer value halfway through the import (SQLite keeps it)."""
+    for values, width in (
+        (draft.emails, _width(ContactEmail, "address")),
+        (draft.phones, _width(ContactPhone, "number")),
+        (draft.tags, _width(ContactTag, "tag")),
+        ([draft.language], _width(Contact, "language")),
+    ):
+        for value in values:
+            _fits(value, width)
 
 
 def normalise_code(value: str, *, chinese_only: bool = False) -> str:

@@ -17,7 +17,6 @@ import io
 import itertools
 import re
 import uuid
-import zipfile
 from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
+from crm.services.exchange.brief import brief
 from crm.services.exchange.columns import (
     JOINED_FIELDS,
     LIST_FIELDS,
@@ -32,7 +32,10 @@ from crm.services.exchange.columns import (
     fields_for,
     header_key,
 )
+from crm.services.exchange.formulas import unquoted
 from crm.services.exchange.vcard_reader import read_card
+from crm.services.exchange.vobject_lines import linear_lines
+from crm.services.exchange.workbook import xlsx_rows
 
 NOT_READABLE = QT_TRANSLATE_NOOP("Import", "“{name}” cannot be read as {kind}: {reason}")
 UNKNOWN_KIND = QT_TRANSLATE_NOOP(
@@ -45,6 +48,10 @@ NO_COLUMNS = QT_TRANSLATE_NOOP(
     "e.g. family_name, given_name, name_zh, emails.",
 )
 TOO_LARGE = QT_TRANSLATE_NOOP("Import", "“{name}” is too large to import (over {limit} MB).")
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP(
+    "Import",
+    "“{name}” is not text in a character encoding Liaison knows: save it as CSV UTF-8 or as an Excel workbook and import that.",
+)
 
 MAX_BYTES = 200 * 1024 * 1024
 # How many rows above the column names a sheet may have (a title, a date, an empty row).
@@ -67,10 +74,12 @@ class RawRecord:
 
     def add(self, key: str, value: Any, *, label: str = "") -> None:
         """Add a cell's value; `label` (a header) says where a joined field's line came from."""
+        if isinstance(value, str):
+            value = _clean(value)
+        elif isinstance(value, list):
+            value = [_clean(v) if isinstance(v, str) else v for v in value]
         if value is None or (isinstance(value, str) and not value.strip()):
             return
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends in notes
         if key in LIST_FIELDS:
             self.values.setdefault(key, []).extend(_split_list(key, value))
         elif key in JOINED_FIELDS and isinstance(value, str):
@@ -79,6 +88,16 @@ class RawRecord:
             self.values[key] = f"{before}\n{text}" if before else text
         elif key not in self.values:
             self.values[key] = value.strip() if isinstance(value, str) else value
+
+
+# Control characters a person never means in a contact: a database on PostgreSQL refuses NUL,
+# and an Excel export (XML) cannot hold any of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(text: str) -> str:
+    """Windows line ends (in notes) as "\\n"; control characters dropped."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass
@@ -160,38 +179,49 @@ def read_text(path: Path) -> str:
 def _decode(path: Path, data: bytes) -> str:
     """The text of a file as the program that wrote it meant it.
 
-    UTF-8 (with or without BOM) first; Excel's "Unicode text" is UTF-16 with a BOM; a Chinese
+    UTF-8 (with or without BOM) first; Excel's "Unicode text" is UTF-16 with a BOM, and some
+    programs write UTF-16 without one (every other byte of Latin text a NUL); a Chinese
     Windows saves CSV in GB18030/GBK and a Western one in Windows-1252. Almost any bytes decode
     as GB18030, so Western text (ü, é, ø next to ASCII letters) would turn into rare Han
-    characters: GB18030 is taken only when its characters are the common ones of GB2312.
+    characters: GB18030 is taken only when its characters are the common ones of GB2312. A few
+    NUL bytes in otherwise readable text are junk (dropped later, see `_clean`), not a reason
+    to refuse the file.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data:
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
+            return _text_or_refuse(path, data.decode("utf-16"))
+    elif data.count(b"\x00") * 4 >= len(data):
+        odd_nuls = data[1::2].count(b"\x00")
+        encoding = "utf-16-le" if odd_nuls >= data[0::2].count(b"\x00") else "utf-16-be"
+        with contextlib.suppress(UnicodeDecodeError):
+            return _text_or_refuse(path, data.decode(encoding))
+    else:
+        with contextlib.suppress(UnicodeDecodeError):
             return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
         chinese: str | None = None
         with contextlib.suppress(UnicodeDecodeError):
             chinese = data.decode("gb18030")
         if chinese is not None and _mostly_gb2312(chinese):
             return chinese
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp1252")
-        except UnicodeDecodeError:
-            if chinese is not None:
-                return chinese
-    raise DomainError(
-        NOT_READABLE.with_params(name=path.name, kind="text", reason="unknown character encoding")
-    )
+        if chinese is not None:
+            return chinese
+    raise DomainError(UNKNOWN_ENCODING.with_params(name=path.name))
+
+
+def _text_or_refuse(path: Path, text: str) -> str:
+    """UTF-16 text, unless what decoded as UTF-16 is a binary file (an Excel 97 .xls renamed
+    .csv): there, control characters abound."""
+    if len(_CONTROL.findall(text[:100_000])) * 100 > min(len(text), 100_000):
+        raise DomainError(UNKNOWN_ENCODING.with_params(name=path.name))
+    return text
 
 
 def _mostly_gb2312(text: str) -> bool:
-    wide = [c for c in text if ord(c) > 0x7F]
+    """Whether most characters beyond ASCII are GB2312's; judged on the first 20,000, so
+    that a file of millions is not encoded character by character."""
+    wide = [m.group() for m in itertools.islice(_WIDE.finditer(text), 20_000)]
     common = 0
     for char in wide:
         try:
@@ -200,6 +230,9 @@ def _mostly_gb2312(text: str) -> bool:
         except UnicodeEncodeError:
             pass
     return common * 2 >= len(wide)
+
+
+_WIDE = re.compile(r"[^\x00-\x7f]")
 
 
 # vCard ---------------------------------------------------------------------------------------
@@ -238,8 +271,8 @@ def _vobject_card(text: str) -> Any:
     import vobject
 
     # allowQP: vCard 2.1 (phones) breaks long quoted-printable values with a "=" at the end
-    # of the line.
-    with _whole_text_values():
+    # of the line. `linear_lines`: vobject's own pattern takes hours over some broken lines.
+    with _whole_text_values(), linear_lines():
         cards = vobject.readComponents(text, ignoreUnreadable=True, allowQP=True)
         return next(iter(cards))
 
@@ -274,7 +307,7 @@ def _card_values(card: Any, record: RawRecord) -> None:
     contents = card.contents
 
     def values(name: str) -> list[Any]:
-        return [line.value for line in contents.get(name, [])]
+        return [_plain(line) for line in contents.get(name, [])]
 
     for n in values("n")[:1]:
         record.add("family_name", _join(n.family))
@@ -309,7 +342,7 @@ def _card_values(card: Any, record: RawRecord) -> None:
     for value in values("x-liaison-birthday")[:1]:
         record.add("birthday", str(value))
     for line in contents.get("bday", [])[:1]:
-        value = line.value
+        value = _plain(line)
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         # Apple Contacts writes a birthday without a year as
         # BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-15.
@@ -327,9 +360,22 @@ def _card_values(card: Any, record: RawRecord) -> None:
     ):
         for value in values(name)[:1]:
             record.add(key, value)
-    for line in contents.get("impp", []):
-        if str(line.value).lower().startswith(("weixin:", "wechat:")):
-            record.add("wechat", str(line.value).split(":", 1)[1])
+    for value in values("impp"):
+        if str(value).lower().startswith(("weixin:", "wechat:")):
+            record.add("wechat", str(value).split(":", 1)[1])
+
+
+def _plain(line: Any) -> Any:
+    """A property's value, as text where it was bytes: vCard 2.1 lets any property be base64
+    (ENCODING=BASE64), its bytes the text in the CHARSET the line names (UTF-8 if none)."""
+    value = line.value
+    if not isinstance(value, bytes):
+        return value
+    charset = line.params.get("CHARSET", ["utf-8"])[0]
+    try:
+        return value.decode(charset)
+    except (LookupError, ValueError):  # an unknown character set, or not text in it
+        raise ValueError(f"{line.name} is not text in a known character set") from None
 
 
 def _join(value: Any) -> str:
@@ -441,31 +487,12 @@ def csv_rows(path: Path, *, layout: FileLayout | None = None) -> Rows:
         start = 1
         for cells in reader:
             # A row with line breaks inside quotes ends on a later line than it starts.
-            yield start, cells
+            yield start, [unquoted(c) for c in cells]  # as it was before an export quoted it
             start = reader.line_num + 1
     except csv.Error as error:
         raise DomainError(
-            NOT_READABLE.with_params(name=path.name, kind="CSV", reason=str(error))
+            NOT_READABLE.with_params(name=path.name, kind="CSV", reason=brief(error))
         ) from error
-
-
-def xlsx_rows(path: Path) -> Rows:
-    """The rows of the first sheet of an Excel workbook, cells as Excel keeps them."""
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DomainError(
-            NOT_READABLE.with_params(
-                name=path.name, kind="Excel", reason=str(error) or type(error).__name__
-            )
-        ) from error
-    try:
-        for i, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-            yield i, list(row)
-    finally:
-        workbook.close()
 
 
 class _ContactColumns:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text
+from crm.services.exchange.brief import brief
 from crm.services.exchange.readers import (
     NOT_READABLE,
     RawRecord,
@@ -71,9 +72,10 @@ def read_json_items(path: Path) -> Iterator[tuple[int, Any]]:
     text = read_text(path)
     try:
         json.loads(text)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, RecursionError) as error:  # RecursionError: nested too deep
+        reason = brief(error) if isinstance(error, ValueError) else "nested too deeply"
         raise DomainError(
-            NOT_READABLE.with_params(name=path.name, kind="JSON", reason=str(error))
+            NOT_READABLE.with_params(name=path.name, kind="JSON", reason=reason)
         ) from error
     decoder = json.JSONDecoder()
     position = _skip_space(text, 0)

@@ -3,6 +3,8 @@
 A file is written beside its destination and moved into place when complete, so a full disk or
 a crash never leaves half an export where the last good one was. CSV is UTF-8 with a byte-order
 mark, so that Excel shows Chinese; lists are joined by the caller (see `history_columns`).
+No cell of either is ever run as a formula by a spreadsheet program: see `formulas` for how,
+and why a phone number "+44 20 …" is written as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
+
+from crm.services.exchange.formulas import csv_cell, xlsx_cell
 
 Row = dict[str, Any]
 
@@ -59,7 +63,7 @@ def write_csv(handle: IO[str], rows: Sequence[Row], columns: Sequence[str]) -> N
     writer = csv.writer(handle)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([cell_text(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(cell_text(row.get(c))) for c in columns])
 
 
 def write_xlsx(
@@ -87,17 +91,9 @@ def write_xlsx(
     worksheet.append(header)
     for values in texts:
         # Text cells, always: Excel must not turn "1986-10" into 1 October 1986, nor a note
-        # starting with "=" into a formula.
-        worksheet.append([_text_cell(worksheet, v) if v.startswith("=") else v for v in values])
+        # starting with "=" into a formula (see `formulas`).
+        worksheet.append([xlsx_cell(worksheet, v) for v in values])
     workbook.save(handle)
-
-
-def _text_cell(worksheet: Any, value: str) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(worksheet, value=value)
-    cell.data_type = "s"
-    return cell
 
 
 def cell_text(value: Any) -> str:
