@@ -60,6 +60,23 @@ def _postgresql_admin():  # type: ignore[no-untyped-def]
     return create_engine(POSTGRESQL_ADMIN, isolation_level="AUTOCOMMIT")
 
 
+def _drop_database(admin, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Drop a test's database; an autovacuum worker still in it (whose process a role that may
+    only create databases cannot end) gets a few moments to leave, then it is left behind."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    for _attempt in range(20):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError:
+            time.sleep(0.25)
+
+
 @pytest.fixture(scope="session")
 def _postgresql_template() -> Iterator[str]:
     """A database migrated to the newest schema once; each test's database is a copy of it."""
@@ -129,8 +146,7 @@ def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) ->
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     yield _postgresql_url(name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop_database(admin, name)
     admin.dispose()
 
 

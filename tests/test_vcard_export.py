@@ -66,8 +66,10 @@ def everyone(services: Any) -> dict[str, dict[str, Any]]:
     return {p["id"]: {k: p[k] for k in COMPARED} for p in people}
 
 
-def export(run_crm: RunCrm, db_path: Path, home: Path, out: Path, *options: str) -> None:
-    result = run_crm("export", "contacts", "--out", str(out), *options, database=db_path, home=home)
+def export(run_crm: RunCrm, database: str, home: Path, out: Path, *options: str) -> None:
+    result = run_crm(
+        "export", "contacts", "--out", str(out), *options, database=database, home=home
+    )
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout
 
@@ -90,7 +92,7 @@ def test_vcards_of_the_sample_office_come_back_losslessly(
     version: str,
 ) -> None:
     out = tmp_path / "office.vcf"
-    export(run_crm, db_path, home, out, "--vcard-version", version)
+    export(run_crm, demo_services.db.url, home, out, "--vcard-version", version)
     data = out.read_bytes()
     assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF only
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
@@ -158,7 +160,7 @@ def test_sheets_of_the_sample_office_come_back_losslessly(
     suffix: str,
 ) -> None:
     out = tmp_path / f"office.{suffix}"
-    export(run_crm, db_path, home, out)
+    export(run_crm, demo_services.db.url, home, out)
     report, _changes = empty.importer.import_file(out)
     assert report.errors == []
     assert_same(everyone(demo_services), everyone(empty))
@@ -168,7 +170,9 @@ def test_vcards_are_for_contacts_only(
     demo_services: Any, db_path: Path, home: Path, tmp_path: Path, run_crm: RunCrm
 ) -> None:
     out = tmp_path / "partnerships.vcf"
-    result = run_crm("export", "partnerships", "--out", str(out), database=db_path, home=home)
+    result = run_crm(
+        "export", "partnerships", "--out", str(out), database=demo_services.db.url, home=home
+    )
     assert result.returncode == 1
     assert "Only contacts are exported as vCards" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
