@@ -94,8 +94,7 @@ def _postgresql_template() -> Iterator[str]:
     upgrade(db)
     db.dispose()
     yield name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop_database(admin, name)
     admin.dispose()
 
 
@@ -117,8 +116,7 @@ def _postgresql_demo_template(_postgresql_template: str) -> Iterator[str]:
     load_demo(db)
     db.dispose()
     yield name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _drop_database(admin, name)
     admin.dispose()
 
 

@@ -85,7 +85,6 @@ def assert_same(before: dict[str, dict[str, Any]], after: dict[str, dict[str, An
 def test_vcards_of_the_sample_office_come_back_losslessly(
     demo_services: Any,
     empty: Any,
-    db_path: Path,
     home: Path,
     tmp_path: Path,
     run_crm: RunCrm,
@@ -153,7 +152,6 @@ def test_year_less_birthdays_as_address_books_write_them(tmp_path: Path) -> None
 def test_sheets_of_the_sample_office_come_back_losslessly(
     demo_services: Any,
     empty: Any,
-    db_path: Path,
     home: Path,
     tmp_path: Path,
     run_crm: RunCrm,
@@ -167,7 +165,7 @@ def test_sheets_of_the_sample_office_come_back_losslessly(
 
 
 def test_vcards_are_for_contacts_only(
-    demo_services: Any, db_path: Path, home: Path, tmp_path: Path, run_crm: RunCrm
+    demo_services: Any, home: Path, tmp_path: Path, run_crm: RunCrm
 ) -> None:
     out = tmp_path / "partnerships.vcf"
     result = run_crm(
