@@ -7,6 +7,10 @@ schema check, follow the window's first paint, on the GUI thread, and fill it. W
 `--minimized` nobody is waiting for the window: everything is opened before it is shown, as
 the tray needs it.
 
+Before all that, a start asks whether Liaison already runs on the same database, and if so
+hands over to it and ends (crm/ui/single_instance.py). Once the QApplication exists, faults of
+ours go to one hook that logs them and says so in a dialog (crm/ui/error_dialog.py).
+
 LIAISON_STARTUP_PROBE=FILE makes a start measure itself for the scale benchmark
 (`benchmarks/scale.py`): see `StartupProbe`.
 """
@@ -14,6 +18,7 @@ LIAISON_STARTUP_PROBE=FILE makes a start measure itself for the scale benchmark
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -31,6 +36,8 @@ if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
     from crm.ui.settings import Settings
 
+logger = logging.getLogger("crm.app")
+
 PROBE_VARIABLE = "LIAISON_STARTUP_PROBE"
 DESKTOP_ID = "io.github.liaison_crm.Liaison"
 # Should the window system never expose the window (on another workspace, say), the database is
@@ -43,44 +50,82 @@ BACKUP_CHECK_MS = 3 * 60 * 60 * 1000
 def run_app(
     *, database: str | None = None, language: str | None = None, minimized: bool = False
 ) -> int:
+    from crm.ui.settings import Settings
+    from crm.ui.single_instance import MINIMIZED, SHOW, hand_over, server_name
+
+    log_file = configure_logging()
+    settings = Settings()
+    # Liaison already running on this database takes over (see crm/ui/single_instance.py):
+    # asked before anything heavy is imported, so that a second start ends at once.
+    instance = server_name(database or os.environ.get("CRM_DATABASE") or settings.database)
+    message = MINIMIZED if minimized else SHOW
+    if hand_over(message, instance):
+        logger.info("Liaison already runs on this database: handed over (%s)", message)
+        return 0
+
+    from crm.ui.error_dialog import install_excepthook
     from crm.ui.language import LanguageManager
     from crm.ui.main_window import MainWindow
     from crm.ui.operations import Operations
-    from crm.ui.settings import Settings
+    from crm.ui.single_instance import bring_to_front, start_server
 
-    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Liaison")
-    app.setOrganizationName("Liaison")
-    app.setApplicationDisplayName("Liaison")
-    app.setDesktopFileName(DESKTOP_ID)  # the desktop matches the window to its menu entry
-    settings = Settings()
-    if database is None and not os.environ.get("CRM_DATABASE"):
-        from crm.ui.settings import database_url_with_password
+    server = start_server(instance, message, app)
+    if server is None:  # another start got there first, and has the message
+        return 0
+    errors = install_excepthook(log_file=log_file)
+    try:
+        app.setApplicationName("Liaison")
+        app.setOrganizationName("Liaison")
+        app.setApplicationDisplayName("Liaison")
+        app.setDesktopFileName(DESKTOP_ID)  # the desktop matches the window to its menu entry
+        if database is None and not os.environ.get("CRM_DATABASE"):
+            from crm.ui.settings import database_url_with_password
 
-        database = database_url_with_password(settings) or None  # Settings › Database
-    languages = LanguageManager(settings)
-    languages.switch(languages.initial_language(language), remember=language is None)
-    operations = Operations()
-    window = MainWindow(None, operations, languages, settings)
-    startup = Startup(window, database=database, languages=languages, settings=settings)
-    probe_file = os.environ.get(PROBE_VARIABLE, "")
-    if probe_file:
-        startup.probe = StartupProbe(window, probe_file)
-    if minimized:
-        if not startup.start(minimized=True):
+            database = database_url_with_password(settings) or None  # Settings › Database
+        languages = LanguageManager(settings)
+        languages.switch(languages.initial_language(language), remember=language is None)
+        operations = Operations()
+        window = MainWindow(None, operations, languages, settings)
+        errors.window = window
+
+        def later_start(said: str) -> None:
+            # "show" brings the window forward, out of the tray if need be; "minimized" (the
+            # login start of someone who opened Liaison already) changes nothing.
+            if said == SHOW:
+                bring_to_front(window)
+
+        server.message_received.connect(later_start)
+        startup = Startup(window, database=database, languages=languages, settings=settings)
+        probe_file = os.environ.get(PROBE_VARIABLE, "")
+        if probe_file:
+            startup.probe = StartupProbe(window, probe_file)
+        if minimized:
+            try:
+                opened = startup.start(minimized=True)
+            except Exception as error:  # no event loop yet to take it to the hook
+                errors.excepthook(type(error), error, error.__traceback__)
+                opened = False
+            if not opened:
+                errors.wait_for_dialog()
+                return 1
+        else:
+            window.show()
+            AfterFirstPaint(window, startup.start_or_quit)
+        code = app.exec()
+        operations.wait()
+        if startup.services is None:
+            errors.wait_for_dialog()  # a fault that ended the start is read before we go
             return 1
-    else:
-        window.show()
-        AfterFirstPaint(window, startup.start_or_quit)
-    code = app.exec()
-    operations.wait()
-    if startup.services is None:
-        return 1
-    startup.services.db.checkpoint()
-    startup.services.db.dispose()
-    return code
+        startup.services.db.checkpoint()
+        startup.services.db.dispose()
+        return code
+    finally:
+        server.close()
+        server.deleteLater()
+        errors.uninstall()
+        errors.deleteLater()
 
 
 def _open_services(
