@@ -95,7 +95,14 @@ class Bundle:
                 timeout=TIMEOUT_S,
             )
         except subprocess.TimeoutExpired as error:
-            raise SmokeFailure(f"{' '.join(command)} still ran after {TIMEOUT_S} s") from error
+            # What it printed before it was stopped says where it stood.
+            printed = "".join(
+                text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+                for text in (error.stdout or "", error.stderr or "")
+            )
+            raise SmokeFailure(
+                f"{' '.join(command)} still ran after {TIMEOUT_S} s; it printed:\n{printed[-3000:]}"
+            ) from error
         return Result(command, completed.returncode, completed.stdout, completed.stderr)
 
     def crm_ok(self, *args: str) -> Result:

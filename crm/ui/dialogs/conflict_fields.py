@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from crm.domain.contacts import STATUS_LABELS, ContactDraft
 from crm.domain.delegation_rules import DelegationDraft
@@ -88,7 +88,14 @@ def _every(days: int | None, default: Text) -> str:
         return render(default)
     if days == 0:
         return render(NEVER)
-    return QCoreApplication.translate("ConflictFields", "Every %n day(s)", "", days)
+    return ConflictFields().every_days(days)
+
+
+class ConflictFields(QObject):
+    """Counted phrases: lupdate records a plural only for `tr(source, comment, n)`."""
+
+    def every_days(self, days: int) -> str:
+        return self.tr("Every %n day(s)", "", days)
 
 
 def _rows(
