@@ -1,7 +1,8 @@
 """Where the shipped files are: `resources/` and `translations/` beside the package in a source
 checkout, inside the package (`crm/resources`, `crm/translations`) once installed from the
 wheel, and under the bundle's own folder (`sys._MEIPASS`) in the application PyInstaller builds
-(packaging/liaison.spec lays them out there as the wheel does)."""
+(packaging/liaison.spec lays them out there as the wheel does). The user guide is the exception
+in a checkout: it lives in `docs/guide`, with the rest of the documentation."""
 
 from __future__ import annotations
 
@@ -37,3 +38,15 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return _shipped("translations")
+
+
+def guide_dir() -> Path:
+    """The user guide: one folder of Markdown pages per language, and their pictures.
+
+    It is `docs/guide` in a source checkout (where it is written, beside the rest of the
+    documentation) and `crm/guide` in the wheel and the bundle."""
+    frozen = bundle_dir()
+    installed = (frozen / "crm" if frozen is not None else _PACKAGE) / "guide"
+    if installed.is_dir() or frozen is not None:
+        return installed
+    return _PACKAGE.parent / "docs" / "guide"

@@ -1,0 +1,276 @@
+"""Takes the user guide's pictures: the real window and dialogs over the sample office, in English
+and in Chinese, written to docs/guide/images/NAME_LANG.png; then the guide window itself, to
+docs/screenshots/guide_LANG.png.
+
+Run it from the repository, in a home of its own so that no folder of yours shows in a picture
+(the Database page shows where the data lives) and nothing of yours is read or written:
+
+    mkdir /home/anna
+    HOME=/home/anna xvfb-run -a -s "-screen 0 1440x900x24" python docs/guide/make_screenshots.py
+    rm -r /home/anna
+
+The sample office's database is made in that home's data folder (it must not hold one yet) and
+removed at the end. The agenda is the one of 25 November 2026, the sample office's "today".
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "docs" / "guide"
+LANGUAGES = ("en", "zh_CN")
+TODAY = dt.date(2026, 11, 25)
+HEFEI = "58693463-6097-50b6-894f-73754ca4446e"  # the sister-city partnership, Anna's
+CHENGDU_VISIT = "591df26d-6cf3-5ee0-88cf-12e9ffe6fe29"  # incoming, 7–9 December 2026
+WANG_FANG = "2e4895f6-70de-4cf3-a2a7-72723bcf4ad8"  # 王芳, who writes Chinese
+LEAVING = "Louise Dahl Nielsen"
+
+
+def _home_folders() -> None:
+    """Every data and config folder under HOME, as on a fresh account."""
+    home = Path.home()
+    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
+    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
+    os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
+    os.environ["XDG_STATE_HOME"] = str(home / ".local" / "state")
+    os.environ.pop("CRM_DATABASE", None)
+
+
+_home_folders()
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from crm.services.bundle import Services  # noqa: E402
+from crm.services.demo import load_demo  # noqa: E402
+from crm.store.database import default_database_path  # noqa: E402
+from crm.ui.language import LanguageManager  # noqa: E402
+from crm.ui.operations import Operations  # noqa: E402
+from crm.ui.settings import Settings  # noqa: E402
+
+
+def settle(ms: int = 150) -> None:
+    """Let Qt lay out and paint what was just shown."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"{path} could not be written")
+    print(path.relative_to(ROOT))
+
+
+@contextmanager
+def shown(widget: QWidget, width: int, height: int) -> Iterator[QWidget]:
+    widget.resize(width, height)
+    widget.show()
+    settle()
+    try:
+        yield widget
+    finally:
+        widget.close()
+        widget.deleteLater()
+        settle(20)
+
+
+class Session:
+    """The sample office, open in the app's own window and dialogs, in one language."""
+
+    def __init__(self, services: Services, settings: Settings, language: LanguageManager) -> None:
+        self.services = services
+        self.settings = settings
+        self.language = language
+        self.operations = Operations(inline=True)
+
+    def picture(self, name: str) -> Path:
+        return GUIDE / "images" / f"{name}_{self.language.language}.png"
+
+    def main_window(self) -> QWidget:
+        from crm.ui.main_window import MainWindow
+
+        return MainWindow(
+            self.services, self.operations, self.language, self.settings, today=lambda: TODAY
+        )
+
+    def pages(self) -> None:
+        window = self.main_window()
+        with shown(window, 1200, 540):
+            today = window.today_page  # type: ignore[attr-defined]
+            today.refresh()
+            settle()
+            rows = today.rows()
+            if rows:
+                today.tree.setCurrentItem(rows[min(3, len(rows) - 1)][0])
+            save(window, self.picture("today"))
+
+            window.resize(1200, 640)
+            window.show_page(1)  # type: ignore[attr-defined]
+            contacts = window.contacts_page  # type: ignore[attr-defined]
+            contacts.table.selectRow(2)
+            save(window, self.picture("contacts"))
+
+            window.show_page(2)  # type: ignore[attr-defined]
+            partnerships = window.partnerships_page  # type: ignore[attr-defined]
+            window.resize(1440, 860)  # the partnership's detail needs the room
+            settle()
+            partnerships.select(HEFEI)
+            save(window, self.picture("partnerships"))
+
+    def contact_editor(self) -> None:
+        from crm.ui.dialogs.contact_editor import ContactEditor
+
+        editor = ContactEditor(self.services, self.operations, contact_id=WANG_FANG)
+        with shown(editor, 860, 640):
+            save(editor, self.picture("contact_editor"))
+
+    def visit(self) -> None:
+        from crm.ui.dialogs.delegation_editor import DelegationEditor
+
+        editor = DelegationEditor(self.services, self.operations, delegation_id=CHENGDU_VISIT)
+        editor.tabs.setCurrentIndex(1)  # the members, each with their role
+        with shown(editor, 1000, 480):
+            save(editor, self.picture("visit"))
+
+    def greetings(self) -> None:
+        from crm.ui.dialogs.greeting_wizard import GreetingWizard
+
+        wizard = GreetingWizard(self.services, self.operations, self.settings, self.language)
+        with shown(wizard, 640, 330):
+            wizard.occasion_combo.setCurrentIndex(wizard.occasion_combo.findData("spring_festival"))
+            wizard.year_spin.setValue(2027)
+            wizard.tag_combo.setCurrentIndex(wizard.tag_combo.findData("greeting list"))
+            settle()
+            save(wizard, self.picture("greetings_choose"))
+            wizard.resize(1100, 640)
+            wizard.next_button.click()
+            settle()
+            wizard.table.selectRow(wizard.model.row_of(WANG_FANG))
+            save(wizard, self.picture("greetings"))
+
+    def handover(self) -> None:
+        from crm.ui.dialogs.handover_wizard import HandoverWizard
+
+        wizard = HandoverWizard(self.services, self.operations, mode="export", staff_name=LEAVING)
+        with shown(wizard, 780, 400):
+            save(wizard, self.picture("handover"))
+
+    def settings_dialog(self, scratch: Path) -> None:
+        from crm.services.autostart import Autostart
+        from crm.ui.dialogs.settings_dialog import SettingsDialog
+
+        autostart = Autostart(
+            platform="linux",
+            home=scratch,
+            command=["liaison", "--minimized"],
+            environ={"XDG_CONFIG_HOME": str(scratch / "config")},
+        )
+        # A tag watched for keeping in touch, on the picture only: on the agenda its people
+        # would crowd out everything else.
+        self.services.reminders.set_tag_interval("VIP", 60)
+        for tab, name in ((1, "settings"), (4, "backups")):
+            dialog = SettingsDialog(
+                self.settings, self.services, self.operations, self.language, autostart=autostart
+            )
+            dialog.tabs.setCurrentIndex(tab)
+            with shown(dialog, 10, 10):
+                dialog.adjustSize()
+                save(dialog, self.picture(name))
+        self.services.reminders.set_tag_interval("VIP", None)
+
+    def restore(self) -> None:
+        from crm.ui.dialogs.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services.restore, self.operations)
+        with shown(dialog, 720, 340):
+            save(dialog, self.picture("restore"))
+
+    def guide(self) -> None:
+        from crm.ui.help_window import HelpWindow
+
+        window = HelpWindow(self.language.language, settings=self.settings)
+        with shown(window, 1100, 760):
+            window.open_page("greetings.md")
+            settle()
+            save(window, ROOT / "docs" / "screenshots" / f"guide_{self.language.language}.png")
+
+
+def office_settings(path: Path) -> Settings:
+    settings = Settings(path)
+    settings.my_name = "Anna Berg"
+    settings.sender_name = "Anna Berg"
+    settings.sender_title = "International Coordinator"
+    settings.sender_name_zh = "安娜·伯格"
+    settings.sender_title_zh = "国际事务协调员"
+    settings.our_city = "Aalborg"
+    settings.our_city_zh = "奥尔堡"
+    settings.our_country = "DK"
+    settings.sender_address = "anna.berg@aalborg.dk.example"
+    settings.smtp_host = "mail.aalborg.dk.example"
+    settings.smtp_user = "anna.berg"
+    return settings
+
+
+STEPS: dict[str, Callable[[Session, Path], None]] = {
+    "pages": lambda s, _d: s.pages(),
+    "contact_editor": lambda s, _d: s.contact_editor(),
+    "visit": lambda s, _d: s.visit(),
+    "greetings": lambda s, _d: s.greetings(),
+    "handover": lambda s, _d: s.handover(),
+    "settings": lambda s, d: s.settings_dialog(d),
+    "restore": lambda s, _d: s.restore(),
+    "guide": lambda s, _d: s.guide(),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=sorted(STEPS), action="append", help="these only")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append", help="this language only")
+    args = parser.parse_args()
+    database = default_database_path()
+    if database.parent.exists():
+        print(
+            f"{database.parent} exists already: run this with HOME set to a new, empty folder "
+            "(see the top of this script), so that no data of yours is touched.",
+            file=sys.stderr,
+        )
+        return 1
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Liaison")
+    app.setOrganizationName("Liaison")
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    scratch = Path(tempfile.mkdtemp(prefix="liaison-screenshots-"))
+    services = Services.open(str(database))
+    try:
+        load_demo(services.db)
+        services.backups.backup()  # so that Settings › Database shows a latest backup
+        settings = office_settings(scratch / "settings.ini")
+        language = LanguageManager(settings)
+        for code in args.lang or LANGUAGES:
+            language.switch(code, remember=False)
+            session = Session(services, settings, language)
+            for name in args.only or STEPS:
+                STEPS[name](session, scratch)
+    finally:
+        services.db.dispose()
+        shutil.rmtree(database.parent, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
