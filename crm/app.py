@@ -32,8 +32,10 @@ from crm.logs import configure_logging
 
 if TYPE_CHECKING:
     from crm.services.bundle import Services
+    from crm.services.first_run import OfficeAnswers
     from crm.ui.language import LanguageManager
     from crm.ui.main_window import MainWindow
+    from crm.ui.operations import Operations
     from crm.ui.settings import Settings
 
 logger = logging.getLogger("crm.app")
@@ -50,7 +52,7 @@ BACKUP_CHECK_MS = 3 * 60 * 60 * 1000
 def run_app(
     *, database: str | None = None, language: str | None = None, minimized: bool = False
 ) -> int:
-    from crm.ui.settings import Settings
+    from crm.ui.settings import Settings, needs_first_run
     from crm.ui.single_instance import MINIMIZED, SHOW, hand_over, server_name
 
     log_file = configure_logging()
@@ -75,18 +77,24 @@ def run_app(
     if server is None:  # another start got there first, and has the message
         return 0
     errors = install_excepthook(log_file=log_file)
+    window: MainWindow | None = None
     try:
         app.setApplicationName("Liaison")
         app.setOrganizationName("Liaison")
         app.setApplicationDisplayName("Liaison")
         app.setDesktopFileName(DESKTOP_ID)  # the desktop matches the window to its menu entry
+        languages = LanguageManager(settings)
+        languages.switch(languages.initial_language(language), remember=language is None)
+        operations = Operations()
+        probe_file = os.environ.get(PROBE_VARIABLE, "")
+        office = None
+        # Nobody is there to answer at a login start, nor in a measured one.
+        if not minimized and not probe_file and needs_first_run(settings):
+            office = _first_run(settings, operations, languages, database)
         if database is None and not os.environ.get("CRM_DATABASE"):
             from crm.ui.settings import database_url_with_password
 
             database = database_url_with_password(settings) or None  # Settings › Database
-        languages = LanguageManager(settings)
-        languages.switch(languages.initial_language(language), remember=language is None)
-        operations = Operations()
         window = MainWindow(None, operations, languages, settings)
         errors.window = window
 
@@ -98,7 +106,7 @@ def run_app(
 
         server.message_received.connect(later_start)
         startup = Startup(window, database=database, languages=languages, settings=settings)
-        probe_file = os.environ.get(PROBE_VARIABLE, "")
+        startup.office = office
         if probe_file:
             startup.probe = StartupProbe(window, probe_file)
         if minimized:
@@ -122,10 +130,34 @@ def run_app(
         startup.services.db.dispose()
         return code
     finally:
+        if window is not None:  # gone with the process, but not with a run in a test's
+            window.hide()
+            window.deleteLater()
         server.close()
         server.deleteLater()
         errors.uninstall()
         errors.deleteLater()
+
+
+def _first_run(
+    settings: Settings, operations: Operations, languages: LanguageManager, database: str | None
+) -> OfficeAnswers | None:
+    """The first-run wizard, before the window: our office, who the user is, the language,
+    where the database lives, the reminders. What it answers about our office is written to
+    the database once it is open (`Startup.start`); the rest is in the settings already.
+    None when it is cancelled: Liaison starts with its defaults and asks again next time."""
+    from PySide6.QtWidgets import QDialog
+
+    from crm.ui.dialogs.first_run_wizard import FirstRunWizard
+
+    named = database is not None or bool(os.environ.get("CRM_DATABASE"))
+    wizard = FirstRunWizard(settings, operations, languages, ask_database=not named)
+    try:
+        if wizard.exec() == QDialog.DialogCode.Accepted:
+            return wizard.answers()
+        return None
+    finally:
+        wizard.deleteLater()
 
 
 def _open_services(
@@ -175,6 +207,8 @@ class Startup:
         self.settings = settings
         self.services: Services | None = None
         self.probe: StartupProbe | None = None
+        # What the first-run wizard answered about our office, for the database once open.
+        self.office: OfficeAnswers | None = None
 
     def start_or_quit(self) -> None:
         """`start` from the running event loop, which it ends (with 1) if the database could
@@ -203,6 +237,11 @@ class Startup:
         from crm.ui.tray import Tray
 
         self.services = services
+        if self.office is not None:
+            from crm.services.first_run import set_up_answers
+
+            set_up_answers(services.db, self.office)  # our city and the user, as staff
+            self.office = None
         services.agenda.home_country = self.settings.our_country
         window.open_services(services)
         tray = Tray(language=self.languages.language)
@@ -328,6 +367,7 @@ class StartupProbe(QObject):
         if not finished and time.monotonic() - self._began < self.GIVE_UP_S:
             return
         self._timer.stop()
+        self._dialogs.stop()
         self._figures["contact_rows"] = model.rowCount()
         self._figures["rss_mb"] = current_rss_mb()
         self._figures["max_rss_mb"] = peak_rss_mb()

@@ -59,6 +59,16 @@ class Settings:
         self._store.setValue("general/start_minimized", value)
 
     @property
+    def first_run_done(self) -> bool:
+        """The first-run wizard was finished (a cancelled one leaves this False, and shows
+        again at the next start)."""
+        return bool(self._store.value("general/first_run_done", False, type=bool))
+
+    @first_run_done.setter
+    def first_run_done(self, value: bool) -> None:
+        self._store.setValue("general/first_run_done", value)
+
+    @property
     def close_to_tray(self) -> bool:
         return bool(self._store.value("general/close_to_tray", True, type=bool))
 
@@ -305,6 +315,24 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def needs_first_run(settings: Settings) -> bool:
+    """Whether to show the first-run wizard: never finished, and nothing of what it asks set
+    yet (who set up our office or a database in Settings before the wizard existed is not
+    asked). Here rather than beside the wizard, which is asked at every start, before the
+    window: the wizard's module is imported only when it is shown."""
+    if settings.first_run_done:
+        return False
+    configured = (
+        settings.my_name,
+        settings.our_city,
+        settings.our_city_zh,
+        settings.our_country,
+        settings.sender_name,
+        settings.database,
+    )
+    return not any(configured)
 
 
 def database_url_with_password(settings: Settings) -> str:

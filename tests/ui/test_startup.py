@@ -32,6 +32,10 @@ def app_run(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     guard.setSingleShot(True)
     guard.timeout.connect(lambda: QApplication.exit(99))
     guard.start(60_000)
+    # Set up already: the first-run wizard is the subject of its own tests below.
+    from crm.ui.settings import Settings
+
+    Settings().first_run_done = True
     yield
     guard.stop()
     for handler in logging.getLogger().handlers:
@@ -241,3 +245,61 @@ def test_the_start_makes_todays_backup_and_the_window_can_restore(  # type: igno
             window.scheduler.stop()
         assert startup.services is not None
         startup.services.db.dispose()
+
+
+def test_a_first_start_asks_the_wizard_and_sets_up_our_office(  # type: ignore[no-untyped-def]
+    app_run, database_url, monkeypatch
+) -> None:
+    """The wizard comes before the window; what it answers about our office is in the
+    database once that is open: the user as staff, and our city."""
+    import crm.ui.settings
+    from crm.services.bundle import Services
+    from crm.services.first_run import OfficeAnswers
+    from crm.ui.dialogs.first_run_wizard import FirstRunWizard
+
+    asked: list[bool] = []
+
+    def answered(wizard: FirstRunWizard) -> int:
+        asked.append(True)
+        return 1  # Accepted
+
+    answers = OfficeAnswers(my_name="Anna Berg", city="Aalborg", city_zh="奥尔堡", country="DK")
+    monkeypatch.setattr(crm.ui.settings, "needs_first_run", lambda _settings: True)
+    monkeypatch.setattr(FirstRunWizard, "exec", answered)
+    monkeypatch.setattr(FirstRunWizard, "answers", lambda _wizard: answers)
+    real_start = crm.app.Startup.start
+
+    def start_then_quit(startup: crm.app.Startup, *, minimized: bool = False) -> bool:
+        opened = real_start(startup, minimized=minimized)
+        QTimer.singleShot(0, startup.window.quit)
+        return opened
+
+    monkeypatch.setattr(crm.app.Startup, "start", start_then_quit)
+
+    assert crm.app.run_app(database=database_url) == 0
+
+    assert asked == [True]
+    services = Services.open(database_url)
+    try:
+        assert [s.name for s in services.directory.staff()] == ["Anna Berg"]
+        assert [(p.name, p.name_zh, p.country) for p in services.directory.places()] == [
+            ("Aalborg", "奥尔堡", "DK")
+        ]
+    finally:
+        services.db.dispose()
+
+
+def test_a_measured_start_never_asks_the_wizard(  # type: ignore[no-untyped-def]
+    app_run, db_path, tmp_path, monkeypatch
+) -> None:
+    import crm.ui.settings
+    from crm.ui.dialogs.first_run_wizard import FirstRunWizard
+
+    def never(_wizard: FirstRunWizard) -> int:
+        raise AssertionError("the wizard was shown")
+
+    monkeypatch.setattr(crm.ui.settings, "needs_first_run", lambda _settings: True)
+    monkeypatch.setattr(FirstRunWizard, "exec", never)
+    monkeypatch.setenv(crm.app.PROBE_VARIABLE, str(tmp_path / "probe.jsonl"))
+
+    assert crm.app.run_app(database=str(db_path)) == 0

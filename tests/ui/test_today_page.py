@@ -115,8 +115,12 @@ def test_actions_open_and_log_the_right_record(qtbot, page) -> None:  # type: ig
     assert greeted.args == ["christmas", [], ""]
 
 
-def test_an_empty_office_says_what_to_do(qtbot, services, operations, language) -> None:  # type: ignore[no-untyped-def]
-    # No partner, nobody: only the festivals of the year remain; a week's span may be empty.
+def test_a_quiet_period_says_what_to_do(qtbot, services, operations, language) -> None:  # type: ignore[no-untyped-def]
+    # No partner, one person without a birthday: only the festivals of the year remain, and
+    # none falls in July. (An office with nobody at all has its own page: test_today_empty.)
+    from crm.domain.contacts import ContactDraft
+
+    services.contacts.create(ContactDraft(family_name="Wang", given_name="Fang"))
     page = TodayPage(
         services, operations, language, QUndoStack(), today=lambda: dt.date(2026, 7, 1)
     )

@@ -52,14 +52,17 @@ POSTGRESQL_PORT = 5432
 
 class DatabasePage(QWidget):
     """The Database tab: where the data lives, then `backups` (a `BackupsBox`). `apply()`
-    stores what it shows; `changed(Changes)` fires once a backup has been restored."""
+    stores what it shows; `changed(Changes)` fires once a backup has been restored.
+
+    Without `services` (the first-run wizard, before any database is open) it is only where
+    the data will live: no backups, and no note about the database open now."""
 
     changed = Signal(object)  # Changes
 
     def __init__(
         self,
         settings: Settings,
-        services: Services,
+        services: Services | None,
         operations: Operations,
         parent: QWidget | None = None,
     ) -> None:
@@ -77,15 +80,17 @@ class DatabasePage(QWidget):
     @property
     def is_file(self) -> bool:
         """Whether the database open now is a file (its backups are copies of it)."""
-        return self.backups.is_file
+        return self.backups is not None and self.backups.is_file
 
     # Building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.backups = BackupsBox(self._settings, self._services, self._operations)
-        self.backups.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_where())
-        layout.addWidget(self.backups)
+        self.backups: BackupsBox | None = None
+        if self._services is not None:
+            self.backups = BackupsBox(self._settings, self._services, self._operations)
+            self.backups.changed.connect(self.changed)
+            layout.addWidget(self.backups)
         layout.addStretch(1)
 
     def _build_where(self) -> QGroupBox:
@@ -170,7 +175,7 @@ class DatabasePage(QWidget):
             self.password_edit,
             self.test_button,
         ]
-        return chain + self.backups.focus_chain()
+        return chain + (self.backups.focus_chain() if self.backups is not None else [])
 
     # Showing what is stored --------------------------------------------------------------
     def show_settings(self) -> None:
@@ -235,6 +240,9 @@ class DatabasePage(QWidget):
         return server_address(self._fields(), with_password=with_password)
 
     def _show_next_start_note(self) -> None:
+        if self._services is None:
+            self.next_start_note.hide()
+            return
         try:
             chosen = self.chosen_address()
         except DomainError:
@@ -244,6 +252,8 @@ class DatabasePage(QWidget):
         self._render_next_start_note()
 
     def _render_next_start_note(self) -> None:
+        if self._services is None:
+            return
         where = self._services.db.path or without_password(self._services.db.url)
         self.next_start_note.setText(
             self.tr(
@@ -301,7 +311,8 @@ class DatabasePage(QWidget):
         """Store the backups settings, and the database chosen when it is complete, its
         password in the keyring; False (and the reason shown) when something was refused."""
         settings = self._settings
-        self.backups.apply()
+        if self.backups is not None:
+            self.backups.apply()
         try:
             address = self.chosen_address()
         except DomainError as error:

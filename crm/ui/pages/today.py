@@ -1,10 +1,16 @@
 """The Today page: the agenda grouped (overdue, today, this week, later), each item with the
-reason it is shown and what can be done about it."""
+reason it is shown and what can be done about it.
+
+Over an office with neither a contact nor a partnership (the first start) the agenda would hold
+festivals with nobody to greet: the page says so instead, and offers the sample office or an
+import of an address book, done from here; `changed(Changes)` then tells the other pages.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from babel.dates import format_date
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -12,6 +18,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +37,8 @@ from crm.domain.formatting import babel_locale
 from crm.domain.occasions import Occasion, OccasionKind
 from crm.services.agenda import render as render_text
 from crm.services.bundle import Services
+from crm.services.changes import Changes
+from crm.services.first_run import office_is_empty
 from crm.ui.language import LanguageManager, qt_translate
 from crm.ui.operations import Operations
 from crm.ui.widgets.empty_state import EmptyState
@@ -72,6 +81,8 @@ class TodayPage(QWidget):
     greet = Signal(str, list, str)
     # How many items are due now (overdue and today): the tray shows it.
     due_count_changed = Signal(int)
+    # Changes: the sample office loaded, or contacts imported, from the empty page.
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -91,6 +102,7 @@ class TodayPage(QWidget):
         self._today = today
         self.occasions: list[Occasion] = []
         self.loaded = False
+        self.office_empty = False
         self.due_count = 0
         self.day = today()
 
@@ -123,9 +135,15 @@ class TodayPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self.empty = EmptyState()
+        self.welcome = EmptyState()
+        self.load_sample_button = self.welcome.add_button(primary=True)
+        self.load_sample_button.clicked.connect(self.load_sample)
+        self.import_button = self.welcome.add_button()
+        self.import_button.clicked.connect(self.import_contacts)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.welcome)
 
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence("Ctrl+O"))
@@ -144,8 +162,9 @@ class TodayPage(QWidget):
             action.triggered.connect(lambda _c=False, d=days: self.snooze(d))
             self.snooze_actions.append(action)
         self.snooze_actions[0].setShortcut(QKeySequence("Ctrl+Shift+S"))
+        # Their keys work while the page is on show, even with the cursor still in the list
+        # of pages: a hidden page's actions are inactive, so no other page's keys collide.
         for action in (self.open_action, self.done_action, self.snooze_actions[0]):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
         self.buttons: list[QToolButton] = []
@@ -187,16 +206,19 @@ class TodayPage(QWidget):
         """Read the agenda again (off the GUI thread) from today."""
         day = self._today()
         days = int(self.span_combo.currentData() or SPANS[0])
-        agenda = self.services.agenda
+        agenda, db = self.services.agenda, self.services.db
 
-        def loaded(occasions: list[Occasion]) -> None:
+        def read() -> tuple[list[Occasion], bool]:
+            return agenda.agenda(day, days), office_is_empty(db)
+
+        def loaded(result: tuple[list[Occasion], bool]) -> None:
             self.day = day
-            self.occasions = occasions
+            self.occasions, self.office_empty = result
             self.loaded = True
             self.date_label.setText(self._long_date())
             self._fill()
 
-        self._operations.run(lambda: agenda.agenda(day, days), on_success=loaded, parent=self)
+        self._operations.run(read, on_success=loaded, parent=self)
 
     def _fill(self) -> None:
         """The tree afresh. Built a group at a time with repaints held back: with a big office
@@ -246,7 +268,12 @@ class TodayPage(QWidget):
             self.tree.setCurrentItem(current)
         self.tree.setRootIsDecorated(False)
         self.tree.setUpdatesEnabled(True)
-        self.stack.setCurrentWidget(self.empty if self.loaded and not self.occasions else self.tree)
+        if self.loaded and self.office_empty:
+            self.stack.setCurrentWidget(self.welcome)
+        elif self.loaded and not self.occasions:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.tree)
         self._update_actions()
         self.due_count = due
         self.due_count_changed.emit(due)
@@ -365,6 +392,47 @@ class TodayPage(QWidget):
         snooze.addActions(self.snooze_actions)
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
+    # An empty office -------------------------------------------------------------------------
+    def load_sample(self) -> None:
+        """The sample office, to look around in (loading it twice adds nothing)."""
+        from crm.services.demo import DemoReport, load_demo
+
+        def done(report: DemoReport) -> None:
+            if report.created:
+                self.status_message.emit(self.tr("Sample office loaded."))
+            else:
+                self.status_message.emit(self.tr("The sample office is already loaded."))
+            self._changed(report.changes)
+
+        db = self.services.db
+        self._operations.run(lambda: load_demo(db), on_success=done, parent=self)
+
+    def import_contacts(self) -> None:
+        """An address book or a sheet, through the import dialog and its preview."""
+        path = self.choose_import_file()
+        if not path:
+            return
+        from crm.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self._operations, Path(path), parent=self)
+        dialog.imported.connect(self._changed)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
+        dialog.open()
+
+    def choose_import_file(self) -> str:
+        """Ask for the file to import; a separate method so tests can answer it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr("Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)"),
+        )
+        return path
+
+    def _changed(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        self.refresh()
+
     # Language ----------------------------------------------------------------------------
     def group_title(self, group: AgendaGroup) -> str:
         return {
@@ -413,4 +481,14 @@ class TodayPage(QWidget):
                 "add partnerships and contacts: their occasions appear here by themselves."
             )
         )
+        self.welcome.title.setText(self.tr("Nobody to remind you of yet"))
+        self.welcome.body.setText(
+            self.tr(
+                "Anniversaries, birthdays, festivals and follow-ups appear here once Liaison "
+                "knows your partner cities and the people behind them. Load a sample office to "
+                "look around in, or import your address book (vCard, CSV or Excel)."
+            )
+        )
+        self.load_sample_button.setText(self.tr("Load sample data"))
+        self.import_button.setText(self.tr("Import contacts…"))
         self._fill()
