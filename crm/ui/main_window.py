@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from crm import __version__
 from crm.paths import resources_dir
 from crm.ui.language import LANGUAGE_NAMES, LanguageManager
 from crm.ui.operations import Operations
@@ -36,11 +34,22 @@ if TYPE_CHECKING:
     from crm.services.bundle import Services
     from crm.services.changes import Changes
     from crm.ui.change_watcher import ChangeWatcher
+    from crm.ui.command_palette import CommandPalette
     from crm.ui.pages.contacts import ContactsPage
     from crm.ui.pages.partnerships import PartnershipsPage
     from crm.ui.pages.today import TodayPage
     from crm.ui.reminder_scheduler import ReminderScheduler
     from crm.ui.tray import Tray
+
+# Each language's key; never translated, like the names.
+LANGUAGE_KEYS = {"en": "Ctrl+Shift+E", "zh_CN": "Ctrl+Shift+C"}
+
+
+def platform_key(standard: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's key for a standard command, or `fallback` where it has none (Windows
+    has no key to quit or for preferences)."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys[0] if keys else QKeySequence(fallback)
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +83,7 @@ class MainWindow(QMainWindow):
         self.change_watcher: ChangeWatcher | None = None
         self._quitting = False
         self.opened = False
+        self.command_palette: CommandPalette | None = None
 
         self.navigation = NavigationBar()
         self.pages = QStackedWidget()
@@ -115,6 +125,7 @@ class MainWindow(QMainWindow):
         self.greetings_action.setShortcut(QKeySequence("Ctrl+G"))
         self.greetings_action.triggered.connect(lambda: self.show_greetings("", [], ""))
         self.templates_action = QAction(self)
+        self.templates_action.setShortcut(QKeySequence("Ctrl+T"))
         self.templates_action.triggered.connect(self.show_templates)
         self.handover_export_action = QAction(self)
         self.handover_export_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -137,15 +148,31 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcut(platform_key(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.triggered.connect(self.quit)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(
+            platform_key(QKeySequence.StandardKey.Preferences, "Ctrl+,")
+        )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.show_settings)
         self.about_action = QAction(self)
+        self.about_action.setShortcut(QKeySequence("Ctrl+Shift+F1"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        # Ctrl+K: free here, one hand, and the "go to anything" key of many programs; VS Code's
+        # Ctrl+Shift+P would sit beside Ctrl+P, which a program that prints expects.
+        self.palette_action = QAction(self)
+        self.palette_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.palette_action.triggered.connect(self.show_palette)
         self.show_archived_action = QAction(self)
+        self.show_archived_action.setShortcut(QKeySequence("Ctrl+Shift+I"))  # "include archived"
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.setChecked(self._settings.show_archived)
         # Everything but quitting, the language and About reads or changes the data.
@@ -171,6 +198,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             action = QAction(name, self)
+            action.setShortcut(QKeySequence(LANGUAGE_KEYS[code]))
             action.setCheckable(True)
             action.setChecked(code == language.language)
             action.triggered.connect(lambda _checked=False, c=code: self._language.switch(c))
@@ -208,10 +236,15 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.duplicates_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_archived_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.palette_action)
         self.language_menu = bar.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def open_services(self, services: Services) -> None:
@@ -237,6 +270,8 @@ class MainWindow(QMainWindow):
         self.today_page.open_record.connect(self.open_record)
         self.today_page.log_interaction.connect(self._log_from_today)
         self.today_page.greet.connect(self.show_greetings)
+        # The sample office or an import started from Today's empty state shows everywhere.
+        self.today_page.changed.connect(self._refresh_pages)
         # Read when first shown: the window opens on Today, and thousands of partnerships
         # would be read and sorted for nothing.
         self.partnerships_page = PartnershipsPage(
@@ -384,6 +419,8 @@ class MainWindow(QMainWindow):
             self.open_delegation(record_id)
 
     def _page_shown(self, index: int) -> None:
+        # The page's own actions (and their keys) are in Edit only while it is on show.
+        self._fill_edit_menu()
         # The agenda follows what was changed on the other pages.
         if self.pages.widget(index) is self.today_page:
             self.today_page.refresh()
@@ -577,16 +614,36 @@ class MainWindow(QMainWindow):
             self.scheduler.reschedule(self._settings.reminder_time)
         self.today_page.refresh()
 
+    # Help and the command palette ----------------------------------------------------------
+    def show_guide(self) -> None:
+        """The user guide, in the language of the window (F1)."""
+        from crm.ui.help_window import show_guide
+
+        show_guide(self, self._language.language, settings=self._settings)
+
+    def show_shortcuts(self) -> None:
+        from crm.ui.command_palette import shortcut_text
+        from crm.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        keys = shortcut_text(self.palette_action)
+        dialog = ShortcutsDialog(self.menuBar(), palette_keys=keys, parent=self)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
+        dialog.open()
+
+    def show_palette(self) -> None:
+        """Every enabled menu command, found by typing (Ctrl+K)."""
+        if self.command_palette is None:
+            from crm.ui.command_palette import CommandPalette
+
+            self.command_palette = CommandPalette(self)
+        self.command_palette.popup()
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Liaison"),
-            self.tr(
-                "<h3>Liaison %1</h3><p>The memory of a city's international relations: "
-                "partners, people, visits and occasions, in English and Chinese.</p>"
-                "<p>Free software under the GNU General Public License, version 3 or later.</p>"
-            ).replace("%1", __version__),
-        )
+        from crm.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog.over(self._services.db if self.opened else None, parent=self)
+        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
+        dialog.open()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -603,6 +660,9 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Liaison"))
+        self.guide_action.setText(self.tr("User &guide"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.palette_action.setText(self.tr("&Command palette…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.greetings_action.setText(self.tr("Send &greetings…"))
         self.templates_action.setText(self.tr("Greeting &templates…"))

@@ -323,4 +323,10 @@ def test_tab_goes_from_choice_to_choice_then_to_the_buttons(
     dialog = open_dialog(qtbot, services, operations, german)
     combos = dialog.combos
     assert [c.nextInFocusChain() for c in combos[:-1]] == combos[1:]
-    assert combos[-1].nextInFocusChain() in dialog.buttons.buttons()
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    combos[-1].setFocus()
+    qtbot.keyClick(combos[-1], Qt.Key.Key_Tab)
+    assert dialog.focusWidget() in dialog.buttons.buttons()

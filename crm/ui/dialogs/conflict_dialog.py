@@ -83,6 +83,7 @@ class ConflictDialog(QDialog):
 
         self.table = QTableWidget(len(self.rows), 3)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -148,6 +148,7 @@ class ContactEditor(QDialog):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from Cancel to the form
         self._scroll.setWidget(form)
 
         self.buttons = QDialogButtonBox(
@@ -196,8 +197,13 @@ class ContactEditor(QDialog):
 
     def _set_tab_order(self) -> None:
         chain = [*self.form.tab_chain(), self.save_button, self.cancel_button]
+        # The e-mail and phone lines stay where their list put them: moved one by one they
+        # leave the list (which hands its focus to its top line) at the end of the chain, and
+        # Tab from Cancel went back to the e-mails instead of the family name.
+        lines = [*self.form.emails_edit.line_edits(), *self.form.phones_edit.line_edits()]
         for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+            if not any(line is first or line is second for line in lines):
+                QWidget.setTabOrder(first, second)
 
     def _connect_edits(self) -> None:
         """Editing a field takes its complaint away (connected after loading the contact)."""

@@ -102,6 +102,7 @@ class ImportDialog(QDialog):
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.columns.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from box to box
+        self.columns.setTabKeyNavigation(False)  # and on to the buttons, not round its cells
         columns_header = self.columns.horizontalHeader()
         columns_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         columns_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -121,6 +122,7 @@ class ImportDialog(QDialog):
         self.problems = QTableWidget(0, 2)
         self.problems.verticalHeader().setVisible(False)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.problems.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -361,8 +363,10 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._update_next)
             self.columns.setCellWidget(row, 2, combo)
             self.combos.append(combo)
-        # Tab goes from box to box, then to the buttons (the button box orders its own).
-        for first, second in itertools.pairwise([*self.combos, self.back_button]):
+        # Tab goes from box to box, then round to the buttons (the button box orders its own;
+        # a button pulled next to the last box left the box behind its buttons, and Tab went
+        # round the buttons for ever).
+        for first, second in itertools.pairwise(self.combos):
             QWidget.setTabOrder(first, second)
         self._retranslate_columns()
 

@@ -76,6 +76,17 @@ class OrganisationDialog(AddDialog):
             label.setBuddy(buddy)
             form.addRow(label, cell)
         self.lay_out(form, width_in_chars=60)
+        # The fields in their columns joined the focus chain after the others: put it back in
+        # reading order.
+        chain = [
+            self.name_edit,
+            self.name_zh_edit,
+            self.kind_combo,
+            self.place_combo,
+            self.website_edit,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         # Either name will do, so editing one clears the complaint about both.
         self.name_zh_edit.textEdited.connect(lambda _t: self.name_error.set_error(None))
         self.retranslate()

@@ -135,16 +135,21 @@ class ContactsPage(QWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.demo_action = QAction(self)
+        # Out of the way on purpose: it adds 54 people to whatever database is open.
+        self.demo_action.setShortcut(QKeySequence("Ctrl+Shift+F12"))
         self.history_action = QAction(self)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.show_history)
         self.gifts_action = QAction(self)
+        self.gifts_action.setShortcut(QKeySequence("Ctrl+J"))
         self.gifts_action.triggered.connect(self.show_gifts)
         self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_contacts)
         self.table.addAction(self.edit_action)
         self.table.addAction(self.delete_action)
+        # Their keys work while the page is on show, wherever the cursor is on it.
+        self.addActions([self.history_action, self.gifts_action, self.archive_action])
 
         self.search.textChanged.connect(self.apply_search)
         self.search.returnPressed.connect(self._focus_table)

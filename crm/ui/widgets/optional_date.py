@@ -47,6 +47,12 @@ class OptionalDateEdit(QDateEdit):
     def is_empty(self) -> bool:
         return self.date() == UNSET
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        # Showing "—" the edit has no sections to step through: QDateTimeEdit would keep Tab.
+        if self.is_empty():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def clear(self) -> None:
         self.setDate(UNSET)
 
