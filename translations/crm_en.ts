@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConflictFields</name>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -231,6 +241,16 @@
         <translation>
             <numerusform>%n new reminder</numerusform>
             <numerusform>%n new reminders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message numerus="yes">
+        <source>%n more error(s) happened while this message was open.</source>
+        <translation>
+            <numerusform>%n more error happened while this message was open.</numerusform>
+            <numerusform>%n more errors happened while this message was open.</numerusform>
         </translation>
     </message>
 </context>

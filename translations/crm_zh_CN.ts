@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Liaison</source>
+        <translation>关于 Liaison</translation>
+    </message>
+    <message>
+        <source>Liaison %1</source>
+        <translation>Liaison %1</translation>
+    </message>
+    <message>
+        <source>The memory of a city&apos;s international relations: partners, people, visits and occasions, in English and Chinese.</source>
+        <translation>城市国际交往的记忆：友城伙伴、联系人、互访和各类纪念日，中英文双语。</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>许可协议：</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>日志文件夹：</translation>
+    </message>
+    <message>
+        <source>GNU General Public License, version 3 or later</source>
+        <translation>GNU 通用公共许可证第 3 版或更高版本</translation>
+    </message>
+    <message>
+        <source>Liaison is free software: you may use, study, share and change it under the terms of this licence. It comes with no warranty.</source>
+        <translation>Liaison 是自由软件：您可以依照本许可协议的条款使用、研究、分享和修改它。本软件不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>None open yet</source>
+        <translation>尚未打开</translation>
+    </message>
+</context>
+<context>
     <name>AgreementEditor</name>
     <message>
         <source>Discard your changes to this agreement?</source>
@@ -415,6 +462,25 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>No command matches “%1”.</source>
+        <translation>没有与“%1”匹配的命令。</translation>
+    </message>
+    <message>
+        <source>Type a command, e.g. “import” or “new visit”…</source>
+        <translation>输入命令，例如“导入”或“新建访问”…</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Their changes are now in the form beside yours (where you both changed a field, yours is shown): check it, then save.</source>
@@ -631,9 +697,11 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Every %n day(s)</source>
-        <translation>每 %n 天</translation>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1936,160 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <source>Give your name: colleagues see it on what you add and change.</source>
+        <translation>请填写您的姓名：同事会在您添加和修改的内容上看到它。</translation>
+    </message>
+    <message>
+        <source>Give our city&apos;s name, in English or in Chinese.</source>
+        <translation>请填写本市名称（英文或中文）。</translation>
+    </message>
+    <message>
+        <source>Choose our city&apos;s country.</source>
+        <translation>请选择本市所在的国家。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country Liaison knows.</source>
+        <translation>Liaison 不认识“{value}”这个国家。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Every day at {time}; Liaison starts when you log in.</source>
+        <translation>每天 {time}；登录时自动启动 Liaison。</translation>
+    </message>
+    <message>
+        <source>Every day at {time}, while Liaison is running.</source>
+        <translation>每天 {time}（Liaison 运行期间）。</translation>
+    </message>
+    <message>
+        <source>As given when Liaison was started</source>
+        <translation>按启动 Liaison 时指定的数据库</translation>
+    </message>
+    <message>
+        <source>On this computer, in {path}</source>
+        <translation>保存在本机：{path}</translation>
+    </message>
+    <message>
+        <source>On the office&apos;s server: {address}</source>
+        <translation>保存在办公室服务器上：{address}</translation>
+    </message>
+    <message>
+        <source>Welcome to Liaison</source>
+        <translation>欢迎使用 Liaison</translation>
+    </message>
+    <message>
+        <source>A few questions to set Liaison up for your office: it takes a minute.</source>
+        <translation>回答几个问题，即可为您的办公室设置好 Liaison，只需一分钟。</translation>
+    </message>
+    <message>
+        <source>Liaison keeps your city&apos;s partnerships alive: the people behind them, in Latin letters and in Chinese, the agreements, the visits both ways, and the anniversaries, birthdays and festivals to greet them on. Everything you set up here can be changed later in File › Settings.</source>
+        <translation>Liaison 帮助您维系本市的友城关系：关系背后的人（拉丁字母和中文姓名）、协议、双向互访，以及需要致以问候的纪念日、生日和节日。这里的所有设置以后都可以在“文件 › 设置”中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>On this computer, for you alone; or in your office&apos;s shared database on a server, so that colleagues work on the same contacts and partnerships.</source>
+        <translation>保存在本机，仅供您本人使用；或者保存在办公室服务器上的共享数据库中，让同事们使用同一套联系人和友城关系。</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Every day Liaison looks for what is coming: anniversaries, birthdays, festivals, follow-ups and partners not heard from for a long time.</source>
+        <translation>Liaison 每天查看即将到来的事项：纪念日、生日、节日、跟进事项，以及很久没有联系的伙伴。</translation>
+    </message>
+    <message>
+        <source>Check for reminders every &amp;day at:</source>
+        <translation>每天检查提醒的时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start Liaison when I log in</source>
+        <translation>登录时启动 Liaison(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Liaison then waits in the tray and tells you of new reminders without being opened.</source>
+        <translation>Liaison 会在托盘中待命，无需打开窗口即可通知您新的提醒。</translation>
+    </message>
+    <message>
+        <source>Our office</source>
+        <translation>本办公室</translation>
+    </message>
+    <message>
+        <source>The city your office works for, and your name as colleagues will see it.</source>
+        <translation>您的办公室所服务的城市，以及同事们将看到的您的姓名。</translation>
+    </message>
+    <message>
+        <source>Our &amp;city:</source>
+        <translation>本市(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Our city in C&amp;hinese:</source>
+        <translation>本市中文名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry:</source>
+        <translation>国家(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>您的姓名(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Type to find it, e.g. Norway</source>
+        <translation>输入以查找，例如“挪威”</translation>
+    </message>
+    <message>
+        <source>You become a member of staff: what you add is yours to look after, and colleagues see your name on what you change.</source>
+        <translation>您将成为工作人员：您添加的内容由您负责跟进，同事们会在您修改的内容上看到您的姓名。</translation>
+    </message>
+    <message>
+        <source>Ready to start</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>Liaison starts with these settings. File › Settings changes any of them.</source>
+        <translation>Liaison 将使用以下设置启动。其中任何一项都可以在“文件 › 设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Our city:</source>
+        <translation>本市：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <source>Press Finish to open Liaison. Its Today page then offers a sample office to look around in, or to import your address book.</source>
+        <translation>点击“完成”打开 Liaison。“今天”页面随后会提供示例数据供您浏览，或让您导入通讯录。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUps</name>
     <message>
         <source>Say what has to be done.</source>
@@ -2415,7 +2637,7 @@
     </message>
     <message>
         <source>&amp;Partnership:</source>
-        <translation>友好关系(&amp;P)：</translation>
+        <translation>友城关系(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Tag:</source>
@@ -2431,7 +2653,7 @@
     </message>
     <message>
         <source>Any partnership</source>
-        <translation>所有友好关系</translation>
+        <translation>所有友城关系</translation>
     </message>
     <message>
         <source>Any tag</source>
@@ -2447,7 +2669,7 @@
     </message>
     <message>
         <source>An anniversary greeting is for the people of one partnership: choose it.</source>
-        <translation>纪念日问候针对某一友好关系的相关人员：请选择该友好关系。</translation>
+        <translation>纪念日问候针对某一友城关系的相关人员：请选择该友城关系。</translation>
     </message>
     <message>
         <source>Write to Chinese-speaking contacts in Chinese, then in &amp;English</source>
@@ -2686,15 +2908,15 @@
     </message>
     <message>
         <source>Choose the partnership whose anniversary the greetings are for.</source>
-        <translation>请选择要为其纪念日发送问候的友好关系。</translation>
+        <translation>请选择要为其纪念日发送问候的友城关系。</translation>
     </message>
     <message>
         <source>The chosen partnership no longer exists.</source>
-        <translation>所选友好关系已不存在。</translation>
+        <translation>所选友城关系已不存在。</translation>
     </message>
     <message>
         <source>The partnership with {partner} has no anniversary in {year}: give the year it was formalised.</source>
-        <translation>与{partner}的友好关系在 {year} 年没有纪念日：请填写正式结好的年份。</translation>
+        <translation>与{partner}的友城关系在 {year} 年没有纪念日：请填写正式结好的年份。</translation>
     </message>
     <message>
         <source>This person is not among the recipients.</source>
@@ -2745,15 +2967,15 @@
     <name>Handover</name>
     <message>
         <source>Handover of {owner} written to “{path}”: {partnerships} partnerships, {contacts} contacts, {agreements} agreements, {delegations} delegations, {interactions} interactions, {follow_ups} open follow-ups, {occasions} coming occasions.</source>
-        <translation>{owner}的交接材料已写入“{path}”：友好关系 {partnerships} 个、联系人 {contacts} 位、协议 {agreements} 份、代表团 {delegations} 个、往来记录 {interactions} 条、待办跟进 {follow_ups} 项、近期日程 {occasions} 个。</translation>
+        <translation>{owner}的交接材料已写入“{path}”：友城关系 {partnerships} 个、联系人 {contacts} 位、协议 {agreements} 份、代表团 {delegations} 个、往来记录 {interactions} 条、待办跟进 {follow_ups} 项、近期日程 {occasions} 个。</translation>
     </message>
     <message>
         <source>Handover of {owner} imported: {created} records added, {updated} updated, {unchanged} unchanged, {conflicts} conflicts; {successor} holds their partnerships and contacts.</source>
-        <translation>已导入 {owner} 的交接包：新增 {created} 条记录，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处；其友好关系和联系人现由 {successor} 负责。</translation>
+        <translation>已导入 {owner} 的交接包：新增 {created} 条记录，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 处；其友城关系和联系人现由 {successor} 负责。</translation>
     </message>
     <message>
         <source>Dry run, nothing changed: the handover of {owner} would add {created} records, update {updated} and leave {unchanged} unchanged, with {conflicts} conflicts; {successor} would hold their partnerships and contacts.</source>
-        <translation>试运行，未做任何更改：导入 {owner} 的交接包将新增 {created} 条记录，更新 {updated} 条，{unchanged} 条不变，冲突 {conflicts} 处；其友好关系和联系人将由 {successor} 负责。</translation>
+        <translation>试运行，未做任何更改：导入 {owner} 的交接包将新增 {created} 条记录，更新 {updated} 条，{unchanged} 条不变，冲突 {conflicts} 处；其友城关系和联系人将由 {successor} 负责。</translation>
     </message>
     <message>
         <source>{kind}: {created} added, {updated} updated, {unchanged} unchanged</source>
@@ -2809,11 +3031,11 @@
     </message>
     <message>
         <source>Partnerships</source>
-        <translation>友好关系</translation>
+        <translation>友城关系</translation>
     </message>
     <message>
         <source>{owner} owns no partnerships.</source>
-        <translation>{owner}名下没有负责的友好关系。</translation>
+        <translation>{owner}名下没有负责的友城关系。</translation>
     </message>
     <message>
         <source>Partner</source>
@@ -2889,7 +3111,7 @@
     </message>
     <message>
         <source>Champion of the partnership</source>
-        <translation>本友好关系的关键人物</translation>
+        <translation>本友城关系的关键人物</translation>
     </message>
     <message>
         <source>Signed: {agreement}</source>
@@ -3067,7 +3289,7 @@
     </message>
     <message>
         <source>Partnerships</source>
-        <translation>友好关系</translation>
+        <translation>友城关系</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -3116,7 +3338,7 @@
     <message numerus="yes">
         <source>%n partnership(s)</source>
         <translation>
-            <numerusform>%n 个友好关系</numerusform>
+            <numerusform>%n 个友城关系</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3131,7 +3353,7 @@
     </message>
     <message>
         <source>The handover package holds the partnerships and contacts of the person leaving, with everything they touch: agreements, delegations, interactions and open follow-ups. Their successor imports it in Liaison and carries on from there.</source>
-        <translation>交接包包含离岗人员负责的友好关系和联系人，以及与之相关的一切：协议、代表团、往来记录和未完成的跟进事项。接任者在 Liaison 中导入后即可接着工作。</translation>
+        <translation>交接包包含离岗人员负责的友城关系和联系人，以及与之相关的一切：协议、代表团、往来记录和未完成的跟进事项。接任者在 Liaison 中导入后即可接着工作。</translation>
     </message>
     <message>
         <source>the data, for Liaison at the successor&apos;s desk;</source>
@@ -3179,7 +3401,7 @@
     </message>
     <message>
         <source>What each colleague owns. The package also holds the other people of their partnerships.</source>
-        <translation>每位同事负责的内容。交接包还包括其友好关系中的其他相关人员。</translation>
+        <translation>每位同事负责的内容。交接包还包括其友城关系中的其他相关人员。</translation>
     </message>
     <message>
         <source>There are no staff members yet.</source>
@@ -3263,7 +3485,7 @@
     </message>
     <message>
         <source>{successor} takes over the partnerships and contacts of {owner}.</source>
-        <translation>{successor} 将接手 {owner} 的友好关系和联系人。</translation>
+        <translation>{successor} 将接手 {owner} 的友城关系和联系人。</translation>
     </message>
     <message>
         <source>{created} new, {updated} updated, {unchanged} unchanged.</source>
@@ -3352,6 +3574,81 @@
     <message>
         <source>Nothing was imported</source>
         <translation>未导入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>The user guide is missing from this copy of Liaison: install it again.</source>
+        <translation>此 Liaison 副本缺少用户指南，请重新安装。</translation>
+    </message>
+    <message>
+        <source>Not on this page.</source>
+        <translation>本页中没有找到。</translation>
+    </message>
+    <message>
+        <source>Liaison — user guide</source>
+        <translation>Liaison 用户指南</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>The page shown before (Alt+Left)</source>
+        <translation>上一个查看的页面（Alt+左箭头）</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>The page shown after (Alt+Right)</source>
+        <translation>下一个查看的页面（Alt+右箭头）</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>The first page of the guide (Alt+Home)</source>
+        <translation>指南的第一页（Alt+Home）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find in this page (Ctrl+F)</source>
+        <translation>在本页中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find in this page</source>
+        <translation>在本页中查找</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>The place before (Shift+Enter)</source>
+        <translation>上一处（Shift+回车）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>The next place (Enter)</source>
+        <translation>下一处（回车）</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>关闭查找（Esc）</translation>
     </message>
 </context>
 <context>
@@ -3841,14 +4138,6 @@
         <translation>今天的自动备份未能完成：{reason}</translation>
     </message>
     <message>
-        <source>About Liaison</source>
-        <translation>关于 Liaison</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Liaison %1&lt;/h3&gt;&lt;p&gt;The memory of a city&apos;s international relations: partners, people, visits and occasions, in English and Chinese.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Liaison %1&lt;/h3&gt;&lt;p&gt;城市对外交往的记忆：友城伙伴、联系人、互访与重要日子，中英文双语。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Liaison — international relations</source>
         <translation>Liaison — 国际交往</translation>
     </message>
@@ -3883,6 +4172,18 @@
     <message>
         <source>&amp;About Liaison</source>
         <translation>关于 Liaison(&amp;A)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Command palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -4630,7 +4931,7 @@
     </message>
     <message>
         <source>When to remind you if there has been no interaction with this partnership. By default it depends on the status.</source>
-        <translation>与此友好关系多久没有往来时提醒您。默认间隔取决于关系状态。</translation>
+        <translation>与此友城关系多久没有往来时提醒您。默认间隔取决于关系状态。</translation>
     </message>
     <message>
         <source> days</source>
@@ -5123,7 +5424,7 @@
     </message>
     <message>
         <source>Remind me of a partner city after this many days without contact, by the status of the partnership:</source>
-        <translation>按友好关系状态，与伙伴城市无往来超过以下天数时提醒我：</translation>
+        <translation>按友城关系状态，与伙伴城市无往来超过以下天数时提醒我：</translation>
     </message>
     <message>
         <source>{status}:</source>
@@ -5272,6 +5573,29 @@
     <message>
         <source>Write to Chinese-speaking contacts in Chinese, then in En&amp;glish</source>
         <translation>给讲中文的联系人先用中文、再用英文书写(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Find a command…</source>
+        <translation>查找命令…</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>The Edit menu ends with the commands of the page on show. %1 opens the command palette: type a few letters of any command and press Enter.</source>
+        <translation>“编辑”菜单末尾是当前页面的命令。按 %1 打开命令面板：输入任意命令的几个字，然后按回车。</translation>
     </message>
 </context>
 <context>
@@ -5611,6 +5935,22 @@
         <translation>已推迟至 %1。</translation>
     </message>
     <message>
+        <source>Sample office loaded.</source>
+        <translation>示例数据已载入。</translation>
+    </message>
+    <message>
+        <source>The sample office is already loaded.</source>
+        <translation>示例数据已经载入过了。</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)</source>
+        <translation>通讯录和电子表格 (*.vcf *.vcard *.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -5664,7 +6004,7 @@
     </message>
     <message>
         <source>&amp;Log interaction…</source>
-        <translation>记录往来(&amp;L)…</translation>
+        <translation>记录交往(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Greet…</source>
@@ -5704,7 +6044,23 @@
     </message>
     <message>
         <source>No anniversary, birthday, festival, follow-up or visit in this period, and every partner has been in touch recently. Choose a longer period above, or add partnerships and contacts: their occasions appear here by themselves.</source>
-        <translation>此期间没有纪念日、生日、节日、跟进事项或访问，所有伙伴近期都有往来。可在上方选择更长的时间范围，或添加友好关系和联系人：相关日程会自动显示在这里。</translation>
+        <translation>此期间没有纪念日、生日、节日、跟进事项或访问，所有伙伴近期都有往来。可在上方选择更长的时间范围，或添加友城关系和联系人：相关日程会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>Nobody to remind you of yet</source>
+        <translation>暂时还没有需要提醒的事项</translation>
+    </message>
+    <message>
+        <source>Anniversaries, birthdays, festivals and follow-ups appear here once Liaison knows your partner cities and the people behind them. Load a sample office to look around in, or import your address book (vCard, CSV or Excel).</source>
+        <translation>Liaison 了解您的友好城市及其联系人后，纪念日、生日、节日和跟进事项就会显示在这里。您可以载入示例数据先看一看，或导入您的通讯录（vCard、CSV 或 Excel）。</translation>
+    </message>
+    <message>
+        <source>Load sample data</source>
+        <translation>载入示例数据</translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation>导入联系人…</translation>
     </message>
 </context>
 <context>
@@ -5749,11 +6105,52 @@
     </message>
     <message>
         <source>&amp;Log interaction…</source>
-        <translation>记录往来(&amp;L)…</translation>
+        <translation>记录交往(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Quit Liaison</source>
         <translation>退出 Liaison(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>The details are on the clipboard, to paste in a message.</source>
+        <translation>详细信息已复制到剪贴板，可粘贴到邮件中发送。</translation>
+    </message>
+    <message>
+        <source>The folder could not be opened; it is “{folder}”.</source>
+        <translation>无法打开该文件夹，它位于“{folder}”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) happened while this message was open.</source>
+        <translation>
+            <numerusform>此消息显示期间又发生了 %n 个错误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Liaison: unexpected error</source>
+        <translation>Liaison：意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong in Liaison. Your data is safe: a change is saved whole or not at all, so nothing was saved halfway.</source>
+        <translation>Liaison 出现了问题。您的数据是安全的：每次修改要么完整保存，要么完全不保存，不会只保存一半。</translation>
+    </message>
+    <message>
+        <source>What happened was written to the log file:</source>
+        <translation>问题详情已写入日志文件：</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
