@@ -1998,7 +1998,7 @@
     </message>
     <message>
         <source>On this computer, for you alone; or in your office&apos;s shared database on a server, so that colleagues work on the same contacts and partnerships.</source>
-        <translation>保存在本机，仅供您本人使用；或者保存在办公室服务器上的共享数据库中，让同事们使用同一套联系人和友城关系。</translation>
+        <translation>保存在本机仅供您使用，或保存在办公室服务器上供同事共用。</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -2006,7 +2006,7 @@
     </message>
     <message>
         <source>Every day Liaison looks for what is coming: anniversaries, birthdays, festivals, follow-ups and partners not heard from for a long time.</source>
-        <translation>Liaison 每天查看即将到来的事项：纪念日、生日、节日、跟进事项，以及很久没有联系的伙伴。</translation>
+        <translation>Liaison 每天查看纪念日、生日、节日、跟进事项和久未联系的伙伴。</translation>
     </message>
     <message>
         <source>Check for reminders every &amp;day at:</source>

@@ -90,6 +90,7 @@ class AboutDialog(QDialog):
             self.log_label,
         ]
         for caption, value in zip(self.captions, values, strict=True):
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.form.addRow(caption, value)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
