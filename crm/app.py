@@ -122,7 +122,7 @@ def run_app(
             window.show()
             AfterFirstPaint(window, startup.start_or_quit)
         code = app.exec()
-        operations.wait()
+        operations.close()
         if startup.services is None:
             errors.wait_for_dialog()  # a fault that ended the start is read before we go
             return 1

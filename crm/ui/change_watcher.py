@@ -152,6 +152,11 @@ class ChangeWatcher(QObject):
         self._pool.waitForDone()
 
     @property
+    def ready(self) -> bool:
+        """Whether the first reading (on its way from a server after `start`) has come."""
+        return self._seen is not _UNKNOWN
+
+    @property
     def interval_ms(self) -> int:
         return self._timer.interval()
 

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -67,6 +68,7 @@ class Operations(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: SQLite writes go through one worker
         self._running: set[_Relay] = set()
+        self._closed = False
 
     def run(
         self,
@@ -109,6 +111,13 @@ class Operations(QObject):
         def done(result: Any, error: BaseException | None) -> None:
             self._running.discard(relay)
             self.busy_changed.emit(bool(self._running))
+            if self._closed:  # the app is ending: results still on their way are dropped
+                return
+            if parent is not None and not shiboken6.isValid(parent):
+                # The page that asked is gone (the window closed while this ran): nobody to
+                # show the result to.
+                log.info("operation finished after its page was closed: %r", error)
+                return
             finish(result, error)
 
         relay.finished.connect(done, Qt.ConnectionType.QueuedConnection)
@@ -116,3 +125,9 @@ class Operations(QObject):
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+    def close(self) -> None:
+        """Waits for what runs, and drops the results not yet handed back: the app is ending,
+        and the pages they were for are going."""
+        self._closed = True
+        self.wait()

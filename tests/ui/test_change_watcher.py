@@ -23,9 +23,10 @@ def colleague(database_url: str) -> Iterator[Services]:
 
 
 @pytest.fixture
-def watcher(qapp, services: Services) -> Iterator[ChangeWatcher]:  # type: ignore[no-untyped-def]
+def watcher(qtbot, services: Services) -> Iterator[ChangeWatcher]:  # type: ignore[no-untyped-def]
     watcher = ChangeWatcher(services.db)
-    watcher.start()  # learns where the data stands
+    watcher.start()  # learns where the data stands: from a server, on the watcher's thread
+    qtbot.waitUntil(lambda: watcher.ready)
     yield watcher
     watcher.stop()
 
