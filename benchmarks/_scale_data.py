@@ -185,6 +185,26 @@ def postgresql_database(admin_url: str, source: Path) -> tuple[str, float | None
     return url, seconds
 
 
+def trigram_index_note(url: str) -> str:
+    """Whether the PostgreSQL copy searches through migration 0010's trigram index (which a
+    server without pg_trgm, or a role that may not create it, goes without)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_contact_search_trigrams'")
+            ).first()
+    finally:
+        engine.dispose()
+    if found is not None:
+        return "PostgreSQL: the contact search goes through the pg_trgm index."
+    return (
+        "PostgreSQL: no pg_trgm index (see the log of the migration): the search reads the table."
+    )
+
+
 def _copy(source: Path, url: str) -> None:
     """The schema by the app's own migrations, then every table with COPY, parents first."""
     import psycopg

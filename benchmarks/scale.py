@@ -48,7 +48,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _scale_data import postgresql_database, sqlite_database  # noqa: E402
+from _scale_data import postgresql_database, sqlite_database, trigram_index_note  # noqa: E402
 from _scale_timings import (  # noqa: E402
     TARGETS,
     agenda_figures,
@@ -170,6 +170,7 @@ def main() -> int:
             if seconds is None
             else f"PostgreSQL: copied from the SQLite file in {seconds:.0f} s."
         )
+        results["notes"].append(trigram_index_note(url))
     kinds = queries(path, per_kind=max(3, args.runs // 5))
     for name, database in databases.items():
         figures: dict[str, Any] = {}

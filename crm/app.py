@@ -18,6 +18,7 @@ LIAISON_STARTUP_PROBE=FILE makes a start measure itself for the scale benchmark
 from __future__ import annotations
 
 import json
+import linecache
 import logging
 import os
 import sys
@@ -244,6 +245,9 @@ class Startup:
             self.office = None
         services.agenda.home_country = self.settings.our_country
         window.open_services(services)
+        # PySide6 reads each imported module's source (for its __feature__ check), and
+        # linecache keeps every line: some 15 MB that nothing needs once the pages are built.
+        linecache.clearcache()
         tray = Tray(language=self.languages.language)
         scheduler = ReminderScheduler(services)
         window.attach_reminders(tray, scheduler)

@@ -3,6 +3,10 @@
 pypinyin reads characters as ordinary words, so 单 comes out "dan" and 曾 "ceng"; as family names
 they are "shan" and "zeng". The family name is split off first (compound surnames included) and
 read from the override table; the given name is read by pypinyin.
+
+pypinyin is imported when a pinyin is first asked for, not with this module: its dictionaries
+take some 55 MB, and most starts of the app never need them (pinyin is stored with each
+contact; only a contact without a Latin name, an edit or an import reads it afresh).
 """
 
 from __future__ import annotations
@@ -10,8 +14,6 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-
-from pypinyin import Style, lazy_pinyin, pinyin
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 司徒 端木 轩辕 澹台 "
@@ -88,6 +90,8 @@ def _surname_syllables(family: str) -> list[str]:
         return list(SURNAME_READINGS[family])
     if family in SURNAME_READINGS:
         return [SURNAME_READINGS[family][0]]
+    from pypinyin import lazy_pinyin
+
     return [s.lower() for s in lazy_pinyin(family, errors="ignore")]
 
 
@@ -101,6 +105,8 @@ def name_syllables(name_zh: str) -> tuple[list[str], list[str]]:
 # key and its search document, and imports and lists read thousands.
 @lru_cache(maxsize=16384)
 def _name_syllables(name_zh: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from pypinyin import lazy_pinyin
+
     family, given = split_chinese_name(name_zh)
     given_syllables = tuple(s.lower() for s in lazy_pinyin(given, errors="ignore"))
     return tuple(_surname_syllables(family)), given_syllables
@@ -150,6 +156,8 @@ def _readings(char: str) -> list[str]:
 def _char_readings(char: str) -> tuple[str, ...]:
     if not is_han(char):
         return ()
+    from pypinyin import Style, pinyin
+
     readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     seen: list[str] = []
     for reading in readings[0] if readings else []:

@@ -8,7 +8,6 @@ import re
 from functools import cache, lru_cache
 
 from babel import Locale
-from pypinyin import lazy_pinyin
 
 from crm.domain.search import fold, matches
 
@@ -38,6 +37,11 @@ def place_words(name: str, name_zh: str) -> tuple[str, ...]:
     """A place's search words: its names folded, and the pinyin of its Chinese name joined
     (hefei), split (he fei) and as initials (hf)."""
     words = [fold(name), fold(name_zh)]
+    if not name_zh:
+        return tuple(words)
+    # Imported here, as in crm.domain.names: pypinyin's dictionaries are large.
+    from pypinyin import lazy_pinyin
+
     syllables = [s.lower() for s in lazy_pinyin(name_zh, errors="ignore") if s.isalpha()]
     if syllables:
         words += ["".join(syllables), " ".join(syllables), "".join(s[0] for s in syllables)]

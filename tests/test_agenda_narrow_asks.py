@@ -1,0 +1,40 @@
+"""A start asks for the same month twice at once (the Today page and the reminder check): the
+agenda answers both from what the month needs, and keeps everyone's facts only when the same
+data is asked for again after that, or for a longer span."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from crm.services.agenda import NARROW_ASKS, AgendaService
+
+START = dt.date(2026, 11, 25)
+
+
+def _keys(occasions: list[Any]) -> list[str]:
+    return [o.key for o in occasions]
+
+
+def test_the_two_asks_of_a_start_keep_nothing_and_agree(
+    demo_services: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The data does not change meanwhile (a server's log position moves with anyone's writes).
+    monkeypatch.setattr(demo_services.db, "data_stamp", lambda: ("unchanged",))
+    agenda = AgendaService(demo_services.db)
+    first = agenda.agenda(START, 30)
+    assert first  # the sample office has a month of occasions
+    for _ask in range(1, NARROW_ASKS):
+        assert _keys(agenda.agenda(START, 30)) == _keys(first)
+    assert agenda._facts is None  # nobody's birthday kept in memory yet
+    assert _keys(agenda.agenda(START, 30)) == _keys(first)  # asked again: read whole, kept
+    assert agenda._facts is not None
+
+
+def test_a_long_span_is_read_whole_and_kept_at_once(demo_services: Any) -> None:
+    agenda = AgendaService(demo_services.db)
+    year = agenda.agenda(START, 365)
+    assert agenda._facts is not None
+    assert _keys(AgendaService(demo_services.db).agenda(START, 365)) == _keys(year)

@@ -1,0 +1,58 @@
+"""pypinyin's dictionaries (some 55 MB resident) are read when a pinyin is first needed, not
+when the app starts: pinyin is stored with each contact, and a window of Latin names never
+needs them. Each check runs in a fresh interpreter, where nothing was imported before."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code: str) -> str:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_window_services_and_pages_load_without_the_pinyin_dictionaries() -> None:
+    loaded = _run(
+        "import sys\n"
+        "import crm.services.bundle, crm.ui.main_window, crm.ui.models.contacts\n"
+        "import crm.ui.pages.contacts, crm.ui.pages.today, crm.ui.pages.partnerships\n"
+        "from crm.domain.names import latin_name\n"
+        "from crm.domain.places import place_words\n"
+        "assert latin_name('Wang', 'Fang', '王芳') == 'Wang Fang'\n"
+        "assert place_words('Hamburg', '') == ('hamburg', '')\n"
+        "print('pypinyin' in sys.modules)"
+    )
+    assert loaded == "False"
+
+
+def test_the_first_pinyin_asked_for_is_read_as_before() -> None:
+    found = _run(
+        "from crm.domain.names import display_pinyin, pinyin_variants\n"
+        "from crm.domain.places import place_words\n"
+        "from crm.domain.search import search_document\n"
+        "print(display_pinyin('单丽华'))\n"
+        "print(' '.join(place_words('Hefei', '合肥')))\n"
+        "print(['dan', 'li', 'hua'] in pinyin_variants('单丽华'))\n"
+        "print('wf' in search_document(name_zh='王芳').split())"
+    )
+    assert found.splitlines() == ["Shan Lihua", "hefei 合 肥 hefei he fei hf", "True", "True"]
