@@ -221,6 +221,16 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message numerus="yes">
+        <source>Show %n more…</source>
+        <translation>
+            <numerusform>Show %n more…</numerusform>
+            <numerusform>Show %n more…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message numerus="yes">
         <source>Liaison: %n item(s) due</source>

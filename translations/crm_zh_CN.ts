@@ -5918,6 +5918,12 @@
 </context>
 <context>
     <name>TodayPage</name>
+    <message numerus="yes">
+        <source>Show %n more…</source>
+        <translation>
+            <numerusform>再显示 %n 项…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Mark “%1” done</source>
         <translation>将“%1”标为已完成</translation>

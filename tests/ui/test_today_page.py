@@ -217,3 +217,39 @@ def test_the_window_opens_on_today_and_follows_settings(  # type: ignore[no-unty
     window.show()
     window.close()
     assert not window.isVisible() and scheduler.scheduler is None
+
+
+def test_a_long_group_shows_its_first_rows_and_the_rest_on_request(  # type: ignore[no-untyped-def]
+    qtbot, demo_services, operations, language, monkeypatch
+) -> None:
+    import crm.ui.pages.today as today_module
+
+    monkeypatch.setattr(today_module, "SHOWN_PER_GROUP", 3)
+    page = TodayPage(demo_services, operations, language, QUndoStack(), today=lambda: START)
+    qtbot.addWidget(page)
+    page.refresh()
+    every = len(page.occasions)
+    longest = max(
+        (page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())),
+        key=lambda heading: int(heading.text(0).rsplit("(", 1)[1].rstrip(")")),
+    )
+    total = int(longest.text(0).rsplit("(", 1)[1].rstrip(")"))
+    longest_title = longest.text(0)
+    assert total > 3  # the sample office has a group longer than three
+    assert longest.childCount() == 4  # three occasions, then the row for the rest
+    more = longest.child(3)
+    assert more.text(0) == f"Show {total - 3} more…"
+    assert len(page.rows()) < every
+
+    page.tree.setCurrentItem(more)
+    assert page.selected() is None and not page.done_action.isEnabled()
+    shown_before = len(page.rows())
+    page.tree.itemActivated.emit(more, 0)  # Enter or a double click on it
+
+    heading = next(
+        page.tree.topLevelItem(i)
+        for i in range(page.tree.topLevelItemCount())
+        if page.tree.topLevelItem(i).text(0) == longest_title
+    )
+    assert heading.childCount() == total  # the whole group, and no row for more
+    assert len(page.rows()) == shown_before + total - 3  # the other groups as they were

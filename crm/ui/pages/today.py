@@ -44,6 +44,11 @@ from crm.ui.operations import Operations
 from crm.ui.widgets.empty_state import EmptyState
 
 OCCASION_ROLE = Qt.ItemDataRole.UserRole + 1
+# The row that shows the rest of a long group holds the group's value here.
+MORE_ROLE = Qt.ItemDataRole.UserRole + 2
+# Rows shown of one group until its "Show … more" row is chosen: a big office's month holds
+# thousands of birthdays, which nobody reads on one page and which cost memory as items.
+SHOWN_PER_GROUP = 200
 SPANS = (30, 90, 365)
 SNOOZES = (1, 3, 7, 30)
 GREETING_KINDS = frozenset({OccasionKind.BIRTHDAY, OccasionKind.FESTIVAL, OccasionKind.ANNIVERSARY})
@@ -101,6 +106,7 @@ class TodayPage(QWidget):
         self._undo_stack = undo_stack
         self._today = today
         self.occasions: list[Occasion] = []
+        self._whole_groups: set[AgendaGroup] = set()  # long groups the user asked to see whole
         self.loaded = False
         self.office_empty = False
         self.due_count = 0
@@ -126,7 +132,7 @@ class TodayPage(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.itemActivated.connect(lambda _item, _col: self.open_selected())
+        self.tree.itemActivated.connect(self._activated)
         self.tree.itemSelectionChanged.connect(self._update_actions)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -212,6 +218,8 @@ class TodayPage(QWidget):
             return agenda.agenda(day, days), office_is_empty(db)
 
         def loaded(result: tuple[list[Occasion], bool]) -> None:
+            if day != self.day:
+                self._whole_groups.clear()
             self.day = day
             self.occasions, self.office_empty = result
             self.loaded = True
@@ -245,7 +253,13 @@ class TodayPage(QWidget):
             heading.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.group_title(group))
             self.tree.addTopLevelItem(heading)
             rows = []
-            for occasion in items:
+            shown = items
+            if len(items) > SHOWN_PER_GROUP and group not in self._whole_groups:
+                if any(o.key == key for o in items[SHOWN_PER_GROUP:]):
+                    self._whole_groups.add(group)  # the selection stays in sight
+                else:
+                    shown = items[:SHOWN_PER_GROUP]
+            for occasion in shown:
                 day = days.get(occasion.date)
                 if day is None:
                     day = days[occasion.date] = format_date(occasion.date, "medium", locale=locale)
@@ -262,6 +276,12 @@ class TodayPage(QWidget):
                 rows.append(row)
                 if occasion.key == key:
                     current = row
+            if len(shown) < len(items):
+                more = QTreeWidgetItem([self._more_text(len(items) - len(shown))])
+                more.setFirstColumnSpanned(True)
+                more.setForeground(0, link)
+                more.setData(0, MORE_ROLE, group.value)
+                rows.append(more)
             heading.addChildren(rows)
             heading.setExpanded(True)
         if current is not None:
@@ -277,6 +297,21 @@ class TodayPage(QWidget):
         self._update_actions()
         self.due_count = due
         self.due_count_changed.emit(due)
+
+    def _more_text(self, hidden: int) -> str:
+        return self.tr("Show %n more…", "", hidden)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        group = item.data(0, MORE_ROLE)  # comes back as its text: a StrEnum is stored as one
+        if group:
+            self.show_whole_group(AgendaGroup(group))
+        else:
+            self.open_selected()
+
+    def show_whole_group(self, group: AgendaGroup) -> None:
+        """Every row of a group shortened to SHOWN_PER_GROUP."""
+        self._whole_groups.add(group)
+        self._fill()
 
     # Actions ----------------------------------------------------------------------------
     def selected(self) -> Occasion | None:
