@@ -49,41 +49,44 @@ class Settings:
         self._store.setValue("contacts/show_archived", value)
 
     # General -----------------------------------------------------------------------------
+    # "General", capitalised: an INI file keeps this group as [%General] (plain [General] is
+    # the keys of no group), which Qt reads back as "General/..." whatever case it was
+    # written in, so "general/..." was lost at every restart.
     @property
     def start_minimized(self) -> bool:
         """Start in the tray. The autostart entry passes --minimized whatever this says."""
-        return bool(self._store.value("general/start_minimized", False, type=bool))
+        return bool(self._store.value("General/start_minimized", False, type=bool))
 
     @start_minimized.setter
     def start_minimized(self, value: bool) -> None:
-        self._store.setValue("general/start_minimized", value)
+        self._store.setValue("General/start_minimized", value)
 
     @property
     def first_run_done(self) -> bool:
         """The first-run wizard was finished (a cancelled one leaves this False, and shows
         again at the next start)."""
-        return bool(self._store.value("general/first_run_done", False, type=bool))
+        return bool(self._store.value("General/first_run_done", False, type=bool))
 
     @first_run_done.setter
     def first_run_done(self, value: bool) -> None:
-        self._store.setValue("general/first_run_done", value)
+        self._store.setValue("General/first_run_done", value)
 
     @property
     def close_to_tray(self) -> bool:
-        return bool(self._store.value("general/close_to_tray", True, type=bool))
+        return bool(self._store.value("General/close_to_tray", True, type=bool))
 
     @close_to_tray.setter
     def close_to_tray(self, value: bool) -> None:
-        self._store.setValue("general/close_to_tray", value)
+        self._store.setValue("General/close_to_tray", value)
 
     @property
     def close_to_tray_explained(self) -> bool:
         """The user was told once that closing the window leaves Liaison running in the tray."""
-        return bool(self._store.value("general/close_to_tray_explained", False, type=bool))
+        return bool(self._store.value("General/close_to_tray_explained", False, type=bool))
 
     @close_to_tray_explained.setter
     def close_to_tray_explained(self, value: bool) -> None:
-        self._store.setValue("general/close_to_tray_explained", value)
+        self._store.setValue("General/close_to_tray_explained", value)
 
     # Reminders ---------------------------------------------------------------------------
     @property
