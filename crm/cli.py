@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from crm import __version__
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator
 from crm.i18n import LANGUAGES, default_language, translator
-from crm.services.exchange.columns import FIELDS
 
 if TYPE_CHECKING:
     from crm.services.check import CheckReport
@@ -154,6 +153,7 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from crm.services.exchange.columns import FIELDS
     from crm.services.exchange.vcard_writer import VCARD_VERSIONS
 
     parser = argparse.ArgumentParser(
@@ -513,6 +513,8 @@ def _mapping(
     parser: argparse.ArgumentParser, args: argparse.Namespace
 ) -> dict[str, str | None] | None:
     """The --map options as header → field (None: leave the column out); bad ones: usage."""
+    from crm.services.exchange.columns import FIELDS
+
     if args.kind != "contacts" and (args.map or args.rejected):
         parser.error("--map and --rejected are for --kind contacts")
     mapping: dict[str, str | None] = {}

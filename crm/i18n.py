@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import locale
 import os
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +34,10 @@ def default_language() -> str:
 
 @lru_cache(maxsize=4)
 def _catalogue(path: Path) -> dict[tuple[str, str], str]:
+    # Imported here: the window reads the compiled catalogue through Qt, and opens faster
+    # without the XML parser.
+    import xml.etree.ElementTree as ET
+
     table: dict[tuple[str, str], str] = {}
     if not path.exists():
         return table
