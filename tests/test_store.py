@@ -28,7 +28,7 @@ SECOND_REVISION = '''"""A later revision, to test upgrades from an older schema.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "later"
+revision = "9999"
 down_revision = "{head}"
 branch_labels = None
 depends_on = None
@@ -118,13 +118,13 @@ def test_a_database_at_an_older_revision_is_backed_up_before_the_upgrade(
     try:
         assert migrate.schema_status(db).current == head
         backup = migrate.upgrade(db)
-        assert migrate.schema_status(db).current == "later"
+        assert migrate.schema_status(db).current == "9999"
     finally:
         db.dispose()
 
     assert backup is not None
     assert backup.parent == db_path.parent / "backups"
-    assert "later" in backup.name
+    assert "before-9999" in backup.name
     with sqlite3.connect(backup) as conn:
         # The copy is the database as it was before the upgrade, contacts included.
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
@@ -161,7 +161,7 @@ def test_a_server_database_is_exported_before_it_is_upgraded(
 
     upgraded = Services.open(database_url)
     try:
-        assert migrate.schema_status(upgraded.db).current == "later"
+        assert migrate.schema_status(upgraded.db).current == "9999"
     finally:
         upgraded.db.dispose()
     exports = list((user_data_path("Liaison", appauthor=False) / "backups").glob("*.json"))

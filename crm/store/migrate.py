@@ -11,12 +11,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
@@ -29,6 +26,9 @@ from crm.store.errors import (
     as_domain_error,
 )
 from crm.store.sqlite_file import Verdict, examine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 NOT_LIAISON = QT_TRANSLATE_NOOP("Store", "“{where}” is not a Liaison database.")
 NEWER = QT_TRANSLATE_NOOP(
@@ -54,6 +54,8 @@ class SchemaStatus:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -63,18 +65,33 @@ def _where(db: Database) -> str:
     return str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
 
 
+def known_revisions() -> list[str]:
+    """The revisions this version of Liaison knows, oldest first.
+
+    Read from the names of the migration files (`NNNN_what.py` holds revision "NNNN", each
+    revising the one before: tests/test_migrations.py holds them to it), not through Alembic,
+    whose import alone costs a start more than a tenth of a second: Alembic is imported only
+    when there is a migration to run."""
+    names = (path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("*_*.py"))
+    return sorted(name for name in names if name.isdigit())
+
+
 def head_revision() -> str:
     """The newest revision this version of Liaison knows."""
-    return ScriptDirectory.from_config(_config()).get_current_head() or ""
+    known = known_revisions()
+    return known[-1] if known else ""
 
 
 def is_known_revision(revision: str) -> bool:
     """Whether this version of Liaison knows `revision` (a newer Liaison's is unknown)."""
-    try:
-        ScriptDirectory.from_config(_config()).get_revision(revision)
-    except Exception:  # alembic raises several kinds for an unknown revision
-        return False
-    return True
+    return revision in known_revisions()
+
+
+def _current_revision(conn: Connection) -> str | None:
+    """The revision recorded in the database (Alembic's table), None before the first."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_status(db: Database) -> SchemaStatus:
@@ -87,8 +104,8 @@ def schema_status(db: Database) -> SchemaStatus:
     head = head_revision()
     try:
         with db.engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            tables = set(inspect(conn).get_table_names())
+            current = _current_revision(conn)
+            tables = set(inspect(conn).get_table_names()) if current is None else set()
     except (DatabaseError, OperationalError) as error:
         raise _open_error(db, error) from error
     if current is None and tables - {"alembic_version"}:
@@ -154,6 +171,8 @@ def _upgrade(db: Database) -> Path | None:
     backup = None
     if status.current is not None and db.path is not None:
         backup = backup_sqlite(db, label=f"before-{status.head}")
+    from alembic import command
+
     config = _config()
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
