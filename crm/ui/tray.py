@@ -7,8 +7,8 @@ that is not there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,32 @@ LISTED = 3
 
 def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "liaison.svg"))
+
+
+def badged_icon(count: int, size: int = 64) -> QIcon:
+    """The app's icon with the count of due items in a red disc at its top right ("99+" past
+    99); the plain icon when nothing is due."""
+    icon = app_icon()
+    if count <= 0:
+        return icon
+    pixmap = icon.pixmap(size, size)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    text = str(count) if count < 100 else "99+"
+    disc = QRectF(size * 0.42, 0, size * 0.58, size * 0.58)
+    if len(text) > 2:
+        disc = QRectF(size * 0.2, 0, size * 0.8, size * 0.52)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#d32f2f"))
+    painter.drawRoundedRect(disc, disc.height() / 2, disc.height() / 2)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(disc.height() * (0.62 if len(text) == 1 else 0.5)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def tray_available() -> bool:
@@ -154,7 +180,10 @@ class Tray(QObject):
             self.show_today.emit()
 
     def set_due(self, count: int) -> None:
+        changed = count != self.due
         self.due = count
+        if self.icon is not None and changed:
+            self.icon.setIcon(badged_icon(count))
         self._update_tooltip()
 
     def _update_tooltip(self) -> None:
