@@ -374,6 +374,10 @@ class StartupProbe(QObject):
         self._dialogs.stop()
         self._figures["contact_rows"] = model.rowCount()
         self._figures["rss_mb"] = current_rss_mb()
+        # Resident memory of our own (the heap) and of mapped files (Qt's libraries, ICU's
+        # data, fonts: shared with every other Qt program running).
+        self._figures["rss_anon_mb"] = current_rss_mb("RssAnon")
+        self._figures["rss_file_mb"] = current_rss_mb("RssFile")
         self._figures["max_rss_mb"] = peak_rss_mb()
         with open(self._path, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(self._figures) + "\n")
@@ -389,12 +393,13 @@ def peak_rss_mb() -> float | None:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def current_rss_mb() -> float | None:
-    """The resident set now (Linux), in MB; None where /proc does not say."""
+def current_rss_mb(field: str = "VmRSS") -> float | None:
+    """The resident set now (Linux), in MB, or one of its parts (RssAnon, RssFile); None
+    where /proc does not say."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
