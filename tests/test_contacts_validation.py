@@ -122,3 +122,26 @@ def test_validate_does_not_change_the_draft_it_was_given() -> None:
     draft.validate(today=TODAY)
     assert draft.family_name == " Holst "
     assert draft.tags == ["a", "A"]
+
+
+def test_values_wider_than_their_columns_are_refused_with_their_field() -> None:
+    """A database on a server refuses a longer value whole (SQLite would keep it): the editor
+    says which field, before anything is written."""
+    found = problems(
+        ContactDraft(
+            family_name="Wang",
+            emails=["a" * 320 + "@example.org"],
+            phones=["+49 " + "1" * 100],
+            tags=["t" * 101],
+            language="x" * 21,
+        )
+    )
+    assert set(found) == {"emails", "phones", "tags", "language"}
+    assert found["emails"] == "This text is too long (at most 320 characters)."
+    assert found["tags"] == "This text is too long (at most 100 characters)."
+
+
+def test_values_as_wide_as_their_columns_are_kept() -> None:
+    local = "a" * (320 - len("@example.org"))
+    draft = ContactDraft(family_name="Wang", emails=[f"{local}@example.org"], tags=["t" * 100])
+    assert draft.validate(today=TODAY).tags == ["t" * 100]

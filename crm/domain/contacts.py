@@ -42,6 +42,12 @@ BAD_KEEP_IN_TOUCH = QT_TRANSLATE_NOOP(
 
 MAX_FIELD = 200
 MAX_NOTES = 20_000
+# The widths of the stored columns: a longer value is refused here, with its field, rather
+# than by the database (PostgreSQL refuses it whole; SQLite would keep it).
+MAX_EMAIL = 320
+MAX_PHONE = 100
+MAX_TAG = 100
+MAX_LANGUAGE = 20
 # The longest keep-in-touch interval, in days: the bound crm.services.reminders checks too.
 MAX_KEEP_IN_TOUCH_DAYS = 3650
 
@@ -136,6 +142,15 @@ class ContactDraft:
             if not _PHONE.match(phone):
                 errors.append(DomainError(BAD_PHONE.with_params(value=phone), field="phones"))
                 break
+        said = {error.field for error in errors}
+        for values, limit, name in (
+            (draft.emails, MAX_EMAIL, "emails"),
+            (draft.phones, MAX_PHONE, "phones"),
+            (draft.tags, MAX_TAG, "tags"),
+            ([draft.language], MAX_LANGUAGE, "language"),
+        ):
+            if name not in said and any(len(value) > limit for value in values):
+                errors.append(DomainError(TOO_LONG.with_params(limit=limit), field=name))
         if draft.birthday:
             try:
                 Birthday.parse(

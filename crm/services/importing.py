@@ -25,7 +25,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from crm.domain.contacts import ContactDraft, ContactStatus
+from crm.domain.contacts import TOO_LONG, ContactDraft, ContactStatus
 from crm.domain.dates import CalendarKind, parse_loose_date
 from crm.domain.names import has_han
 from crm.domain.search import fold, name_keys
@@ -511,8 +511,13 @@ def _entry(record: RawRecord, directory: _Directory) -> _Entry | ImportProblem:
         return ImportProblem(record.line, problem, record.original)
     try:
         contact_id, draft = _draft(record.values)
-        valid = draft.validate()
-        _check_widths(valid)
+        try:
+            valid = draft.validate()
+        except ValidationErrors as problems:
+            first = problems.errors[0].text
+            if (first.context, first.source) == (TOO_LONG.context, TOO_LONG.source):
+                _check_widths(draft.cleaned())  # the same width, said quoting the value
+            raise
         # Only now: a row refused for its e-mail address must not leave its organisation behind.
         _link(valid, record.values, directory)
         return record, contact_id, valid
@@ -600,8 +605,9 @@ def _fits(value: str, width: int) -> None:
 
 
 def _check_widths(draft: ContactDraft) -> None:
-    """What `ContactDraft.validate` leaves unmeasured, against its column's width: a database
-    on PostgreSQL refuses a longer value halfway through the import (SQLite keeps it)."""
+    """The lists and the language against their columns' widths, which `ContactDraft.validate`
+    checks too (a database on PostgreSQL refuses a longer value halfway through the import),
+    said here in a sentence that quotes the value for the import's report."""
     for values, width in (
         (draft.emails, _width(ContactEmail, "address")),
         (draft.phones, _width(ContactPhone, "number")),
