@@ -719,3 +719,24 @@ def test_the_import_command(tmp_path, run_crm) -> None:  # type: ignore[no-untyp
     assert missing.stderr.strip().splitlines() == [
         f"There is no file “{tmp_path / 'nowhere.vcf'}”."
     ]
+
+
+def test_an_import_names_who_imported_on_what_it_adds_and_changes(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """As an editor's save does: a colleague whose save is then refused reads who changed it."""
+    services.acting.use("Anna Berg")
+    first = "family_name,given_name,emails\r\nWang,Fang,wang@example.com\r\n"
+    services.importer.import_file(written(tmp_path, "first.csv", first.encode()))
+    services.acting.use("Lars Holm")
+    again = "family_name,given_name,emails,position\r\nWang,Fang,wang@example.com,Director\r\n"
+    report, _changes = services.importer.import_file(written(tmp_path, "again.csv", again.encode()))
+    assert report.updated == 1
+    (contact_id,) = services.contacts.search("")
+    assert services.contacts.get(contact_id).updated_by == "Lars Holm"
+    services.acting.use("Anna Berg")
+    other = "family_name,given_name\r\nLi,Na\r\n"
+    services.importer.import_file(written(tmp_path, "other.csv", other.encode()))
+    stamps = {
+        services.contacts.get(i).draft.family_name: services.contacts.get(i).updated_by
+        for i in services.contacts.search("")
+    }
+    assert stamps == {"Wang": "Lars Holm", "Li": "Anna Berg"}

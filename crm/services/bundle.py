@@ -67,7 +67,7 @@ class Services:
             acting=acting,
             contacts=ContactService(db, acting=acting),
             directory=DirectoryService(db),
-            importer=ContactImporter(db),
+            importer=ContactImporter(db, acting=acting),
             partnerships=PartnershipService(db, acting=acting),
             agreements=AgreementService(db),
             interactions=InteractionService(db),

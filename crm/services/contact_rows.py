@@ -59,13 +59,14 @@ class ContactRows:
         self._organisations: dict[str, tuple[str, str]] = {}
         self._staff: set[str] = set()
 
-    def insert(self, draft: ContactDraft, contact_id: str) -> None:
+    def insert(self, draft: ContactDraft, contact_id: str, *, updated_by: str = "") -> None:
         """A new contact (a validated draft), as `insert_contact` would add it."""
         self._check(draft)
         now = utcnow()
         self._inserts[contact_id] = {
             "id": contact_id,
             **self._values(draft),
+            "updated_by": updated_by,
             "archived": False,
             "version": 1,
             "created_at": now,
@@ -73,11 +74,11 @@ class ContactRows:
         }
         self._children[contact_id] = (list(draft.emails), list(draft.phones), list(draft.tags))
 
-    def update(self, contact_id: str, draft: ContactDraft) -> None:
+    def update(self, contact_id: str, draft: ContactDraft, *, updated_by: str = "") -> None:
         """A contact's new values, as `update_contact` would write them (its version goes up by
         one per update, whether it is in the database or still to be inserted)."""
         self._check(draft)
-        values = self._values(draft)
+        values = {**self._values(draft), "updated_by": updated_by}
         if contact_id in self._inserts:
             row = self._inserts[contact_id]
             row.update(values, version=row["version"] + 1, updated_at=utcnow())

@@ -391,7 +391,7 @@ def insert_contact(
     With `rows`, the contact is queued there, to be written with many others at once."""
     new = contact_id or new_id()
     if rows is not None:
-        rows.insert(draft, new)
+        rows.insert(draft, new, updated_by=updated_by)
         return new
     check_references(session, draft)
     session.add(Contact(id=new, updated_by=updated_by, **contact_values(session, draft)))
@@ -415,7 +415,7 @@ def update_contact(
     no `expected_version`), the change is queued there, to be written with many others at
     once."""
     if rows is not None and expected_version is None:
-        rows.update(contact_id, draft)
+        rows.update(contact_id, draft, updated_by=updated_by)
         return
     check_references(session, draft)
     table = Contact.__table__  # type: ignore[attr-defined]

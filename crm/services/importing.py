@@ -31,6 +31,7 @@ from crm.domain.names import has_han
 from crm.domain.search import fold, name_keys
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError, Text, Translator, ValidationErrors
 from crm.i18n import normalise_language
+from crm.services.acting import Acting
 from crm.services.changes import Changes
 from crm.services.contact_rows import ContactRows, current_drafts
 from crm.services.contacts import insert_contact, update_contact
@@ -382,8 +383,10 @@ class _Directory:
 
 
 class ContactImporter:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        # Who imports: named on the contacts added or changed, as an editor's save is.
+        self.acting = acting if acting is not None else Acting()
 
     def preview(self, path: Path, *, rows: int = 5) -> ImportPreview:
         """The columns of a CSV or Excel file with their automatic fields and first values;
@@ -461,7 +464,9 @@ class ContactImporter:
         record, contact_id, draft = entry
         existing = directory.match(contact_id, draft)
         if existing is None:
-            new = insert_contact(session, draft, contact_id=contact_id, rows=rows)
+            new = insert_contact(
+                session, draft, contact_id=contact_id, rows=rows, updated_by=self.acting.stamp
+            )
             directory.remember(
                 new,
                 family_name=draft.family_name,
@@ -484,7 +489,7 @@ class ContactImporter:
             problem = brief_params(errors.errors[0].text)
             report.errors.append(ImportProblem(record.line, problem, record.original))
             return
-        update_contact(session, existing, merged, rows=rows)
+        update_contact(session, existing, merged, rows=rows, updated_by=self.acting.stamp)
         directory.current[existing] = merged
         directory.remember(
             existing,
