@@ -362,9 +362,6 @@ class SettingsDialog(QDialog):
         self.my_name_label.setBuddy(self.my_name_edit)
         self.my_name_hint = QLabel()
         self.my_name_hint.setWordWrap(True)
-        you = QFormLayout()
-        you.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        you.addRow(self.my_name_label, field_column(self.my_name_edit, self.my_name_hint))
         self.office_intro = QLabel()
         self.office_intro.setWordWrap(True)
         self.our_city_edit, self.our_city_zh_edit = QLineEdit(), QLineEdit()
@@ -376,8 +373,14 @@ class SettingsDialog(QDialog):
         self.our_country_label = QLabel()
         self.our_country_label.setBuddy(self.our_country_combo)
         self.office_labels: dict[QLineEdit, QLabel] = {}
+        # One form, so that every field starts at the same place; the intro spans it.
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.my_name_label, field_column(self.my_name_edit, self.my_name_hint))
+        gap = QWidget()
+        gap.setFixedHeight(self.fontMetrics().lineSpacing() // 2)
+        form.addRow(gap)
+        form.addRow(self.office_intro)
         for edit in (
             self.our_city_edit,
             self.our_city_zh_edit,
@@ -395,9 +398,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.bilingual_check)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addLayout(you)
-        layout.addSpacing(self.fontMetrics().lineSpacing())
-        layout.addWidget(self.office_intro)
         layout.addLayout(form)
         layout.addStretch(1)
         # Left blank, your name is the one that signs your greetings (else your login name).
