@@ -197,6 +197,68 @@ def test_a_backup_during_another_write_holds_only_what_was_committed(office: Ser
         conn.close()
 
 
+# Another process adding ten contacts (copies of one) per transaction for eight seconds, and
+# checkpointing the log into the file now and then.
+WRITER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)
+names = [row[1] for row in conn.execute("PRAGMA table_info(contact)")]
+picked = ", ".join("lower(hex(randomblob(16)))" if n == "id" else n for n in names)
+copy = "INSERT INTO contact (%s) SELECT %s FROM contact LIMIT 1" % (", ".join(names), picked)
+deadline = time.monotonic() + 8
+n = 0
+while time.monotonic() < deadline:
+    conn.execute("BEGIN IMMEDIATE")
+    for _ in range(10):
+        conn.execute(copy)
+    conn.execute("COMMIT")
+    n += 1
+    if n % 20 == 0:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+"""
+
+
+def test_backups_taken_while_another_process_writes_and_checkpoints_are_whole(
+    office: Services, tmp_path: Path
+) -> None:
+    """The files are copied as they are while a writer appends to the log and checkpoints
+    it into the file: each copy is intact and holds whole transactions only (each adds ten
+    contacts), never half of one."""
+    import subprocess
+    import sys
+    import time
+
+    source = office.db.path
+    assert source is not None
+    before = office.contacts.count()
+    office.db.dispose()
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(source)])
+    db = Database(source)
+    try:
+        while contacts_in(source) == before and writer.poll() is None:
+            time.sleep(0.05)  # until the writer is under way
+        copies = []
+        for i in range(6):
+            copies.append(backup_sqlite(db, tmp_path / f"copy-{i}.sqlite3"))
+            time.sleep(0.3)
+    finally:
+        db.dispose()
+        writer.wait(timeout=60)
+    assert writer.returncode == 0
+    counts = []
+    for copy in copies:
+        conn = sqlite3.connect(copy)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            (written,) = conn.execute("SELECT count(*) FROM contact").fetchone()
+        finally:
+            conn.close()
+        assert (written - before) % 10 == 0, written - before
+        assert not copy.with_name(copy.name + "-wal").exists()
+        counts.append(written)
+    assert counts == sorted(counts) and counts[-1] > counts[0] > before  # later, more
+
+
 def test_a_full_disk_gives_one_sentence_and_leaves_no_partial_file(
     office: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:

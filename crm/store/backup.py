@@ -22,6 +22,7 @@ import errno
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -321,24 +322,59 @@ def _discard(partial: Path, made_folder: Path | None) -> None:
 
 
 def copy_pages(source: Path, target: Path) -> None:
-    """The copy itself: every page in one step, the copy left as a single file (rollback
-    journal, not WAL) and flushed to the disk before it is renamed into place."""
-    reader = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+    """The copy itself, of the database as it stands at one moment, left as a single file
+    (rollback journal, not WAL) and flushed to the disk before it is renamed into place.
+
+    The files are copied as they are, by the kernel (a few times faster than SQLite's backup
+    API, which reads and writes every page itself), inside a read transaction: that pins the
+    moment. In WAL mode a writer goes on appending to the log meanwhile, and a checkpoint may
+    copy into the file pages of the log up to that moment and no further; the log is copied
+    after the file, so that the copy of the log holds every page the copy of the file may
+    lack. Opening the copy then folds its log into it, and SQLite's recovery leaves out a
+    transaction the log holds only part of. Without WAL, the read transaction keeps every
+    writer out until the copy is made."""
+    reader = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
-        writer = sqlite3.connect(target, isolation_level=None)
-        try:
-            # No journal while the copy is written (a failed copy is deleted whole, so there is
-            # nothing to roll back and no `-journal` file to leave behind), no syncs but ours.
-            writer.execute("PRAGMA journal_mode = OFF")
-            writer.execute("PRAGMA synchronous = OFF")
-            reader.backup(writer, pages=-1)
-            writer.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            writer.close()
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # the moment, pinned
+        _copy_file(source, target)
+        log_file = source.with_name(source.name + "-wal")
+        if log_file.is_file() and log_file.stat().st_size > 0:
+            _copy_file(log_file, target.with_name(target.name + "-wal"))
     finally:
         reader.close()
+    writer = sqlite3.connect(target, isolation_level=None)
+    try:
+        # The copied log into the file, and the file out of WAL mode: a copy in WAL mode
+        # would make `-wal` and `-shm` files beside it whenever it is opened.
+        writer.execute("PRAGMA journal_mode = DELETE").fetchone()
+    finally:
+        writer.close()
+    for leftover in ("-wal", "-shm"):
+        target.with_name(target.name + leftover).unlink(missing_ok=True)
     with open(target, "rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """`source` over `target`, by the kernel where it can (copy_file_range, which a file
+    system that shares blocks does at once), else as `shutil` copies."""
+    copy_range = getattr(os, "copy_file_range", None)
+    if copy_range is not None:
+        try:
+            with open(source, "rb") as reading, open(target, "wb") as writing:
+                size = os.fstat(reading.fileno()).st_size
+                copied = 0
+                while copied < size:
+                    step = copy_range(reading.fileno(), writing.fileno(), size - copied)
+                    if step == 0:  # the file ended sooner than it said
+                        break
+                    copied += step
+            return
+        except OSError as error:
+            if error.errno not in (errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL):
+                raise
+    shutil.copyfile(source, target)
 
 
 def readable_copy(path: Path) -> bool:
