@@ -1280,22 +1280,6 @@
         </translation>
     </message>
     <message>
-        <source>Sample office loaded.</source>
-        <translation>示例办公室数据已载入。</translation>
-    </message>
-    <message>
-        <source>The sample office is already loaded.</source>
-        <translation>示例办公室数据此前已载入。</translation>
-    </message>
-    <message>
-        <source>Import contacts</source>
-        <translation>导入联系人</translation>
-    </message>
-    <message>
-        <source>Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)</source>
-        <translation>通讯录和电子表格 (*.vcf *.vcard *.csv *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -1933,6 +1917,25 @@
         <translation>
             <numerusform>%n 对可能重复。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EmptyOffice</name>
+    <message>
+        <source>Sample office loaded.</source>
+        <translation>示例数据已载入。</translation>
+    </message>
+    <message>
+        <source>The sample office is already loaded.</source>
+        <translation>示例数据已经载入过了。</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)</source>
+        <translation>通讯录和电子表格 (*.vcf *.vcard *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -5939,22 +5942,6 @@
     <message>
         <source>Snoozed until %1.</source>
         <translation>已推迟至 %1。</translation>
-    </message>
-    <message>
-        <source>Sample office loaded.</source>
-        <translation>示例数据已载入。</translation>
-    </message>
-    <message>
-        <source>The sample office is already loaded.</source>
-        <translation>示例数据已经载入过了。</translation>
-    </message>
-    <message>
-        <source>Import contacts</source>
-        <translation>导入联系人</translation>
-    </message>
-    <message>
-        <source>Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)</source>
-        <translation>通讯录和电子表格 (*.vcf *.vcard *.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Overdue</source>

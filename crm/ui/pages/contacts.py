@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -11,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from crm.domain.formatting import babel_locale
 from crm.services.bundle import Services
 from crm.services.changes import Changes
+from crm.ui.empty_office import choose_import_file, load_sample_office, open_import
 from crm.ui.language import LanguageManager
 from crm.ui.models.contacts import ID_ROLE, Column, ContactsModel
 from crm.ui.operations import Operations
@@ -375,37 +374,20 @@ class ContactsPage(QWidget):
         return box.clickedButton() is yes
 
     def load_demo(self) -> None:
-        from crm.services.demo import load_demo
+        def done(changes: Changes, said: str) -> None:
+            self.refresh(changes)
+            self.status_message.emit(said)
 
-        def done(report) -> None:  # type: ignore[no-untyped-def]
-            self.refresh(report.changes)
-            if report.created:
-                self.status_message.emit(self.tr("Sample office loaded."))
-            else:
-                self.status_message.emit(self.tr("The sample office is already loaded."))
-
-        self._operations.run(lambda: load_demo(self._services.db), on_success=done, parent=self)
+        load_sample_office(self._services, self._operations, parent=self, done=done)
 
     def import_contacts(self) -> None:
         path = self.choose_import_file()
-        if not path:
-            return
-        from crm.ui.dialogs.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self._services, self._operations, Path(path), parent=self)
-        dialog.imported.connect(self.refresh)
-        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
-        dialog.open()
+        if path:
+            open_import(self._services, self._operations, path, parent=self, imported=self.refresh)
 
     def choose_import_file(self) -> str:
         """Ask for the file to import; a separate method so tests can answer it."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import contacts"),
-            str(Path.home()),
-            self.tr("Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)"),
-        )
-        return path
+        return choose_import_file(self)
 
     def _run(self, work: Callable[[], Changes]) -> None:
         self._operations.run(work, on_success=self.refresh, parent=self)

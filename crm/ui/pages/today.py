@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from babel.dates import format_date
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -18,7 +17,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +37,7 @@ from crm.services.agenda import render as render_text
 from crm.services.bundle import Services
 from crm.services.changes import Changes
 from crm.services.first_run import office_is_empty
+from crm.ui.empty_office import choose_import_file, load_sample_office, open_import
 from crm.ui.language import LanguageManager, qt_translate
 from crm.ui.operations import Operations
 from crm.ui.widgets.empty_state import EmptyState
@@ -430,39 +429,22 @@ class TodayPage(QWidget):
     # An empty office -------------------------------------------------------------------------
     def load_sample(self) -> None:
         """The sample office, to look around in (loading it twice adds nothing)."""
-        from crm.services.demo import DemoReport, load_demo
 
-        def done(report: DemoReport) -> None:
-            if report.created:
-                self.status_message.emit(self.tr("Sample office loaded."))
-            else:
-                self.status_message.emit(self.tr("The sample office is already loaded."))
-            self._changed(report.changes)
+        def done(changes: Changes, said: str) -> None:
+            self.status_message.emit(said)
+            self._changed(changes)
 
-        db = self.services.db
-        self._operations.run(lambda: load_demo(db), on_success=done, parent=self)
+        load_sample_office(self.services, self._operations, parent=self, done=done)
 
     def import_contacts(self) -> None:
         """An address book or a sheet, through the import dialog and its preview."""
         path = self.choose_import_file()
-        if not path:
-            return
-        from crm.ui.dialogs.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.services, self._operations, Path(path), parent=self)
-        dialog.imported.connect(self._changed)
-        dialog.finished.connect(dialog.deleteLater)  # not kept once closed
-        dialog.open()
+        if path:
+            open_import(self.services, self._operations, path, parent=self, imported=self._changed)
 
     def choose_import_file(self) -> str:
         """Ask for the file to import; a separate method so tests can answer it."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import contacts"),
-            str(Path.home()),
-            self.tr("Address books and spreadsheets (*.vcf *.vcard *.csv *.xlsx);;All files (*)"),
-        )
-        return path
+        return choose_import_file(self)
 
     def _changed(self, changes: Changes) -> None:
         self.changed.emit(changes)
