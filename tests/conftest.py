@@ -166,23 +166,36 @@ def demo_services(services, backend: str):  # type: ignore[no-untyped-def]
     return services
 
 
-def _run_crm(*args: str, database: Path | str, home: Path) -> subprocess.CompletedProcess[str]:
-    """Run `crm` in a fresh interpreter, its database and folders under the test's own."""
+def _crm_env(home: Path, **variables: str) -> dict[str, str]:
+    """The environment of `crm` run in a fresh interpreter: offscreen, in English, this
+    checkout's package, its home and data folders under `home` and no CRM_DATABASE of the
+    caller's; then `variables`."""
     env = {
         **os.environ,
-        "CRM_DATABASE": str(database),
         "QT_QPA_PLATFORM": "offscreen",
         "CRM_LANG": "en",
         "HOME": str(home),
         "PYTHONIOENCODING": "utf-8",
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
+    env.pop("CRM_DATABASE", None)
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(home / name.lower())
+    return {**env, **variables}
+
+
+@pytest.fixture(scope="session")
+def crm_env() -> Callable[..., dict[str, str]]:
+    """`crm_env(home, **variables)`: the environment for a `crm` process of a test's own."""
+    return _crm_env
+
+
+def _run_crm(*args: str, database: Path | str, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run `crm` in a fresh interpreter, its database and folders under the test's own."""
     return subprocess.run(
         [sys.executable, "-m", "crm.cli", *args],
         cwd=ROOT,
-        env=env,
+        env=_crm_env(home, CRM_DATABASE=str(database)),
         capture_output=True,
         text=True,
         encoding="utf-8",

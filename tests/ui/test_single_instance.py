@@ -125,20 +125,6 @@ def test_the_name_is_per_database_however_it_is_written(tmp_path: Path) -> None:
     assert server_name(with_password) == server_name("postgresql+psycopg://anna@db.example/liaison")
 
 
-def _env(home: Path, database: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRM_LANG": "en",
-        "HOME": str(home),
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    env.pop("CRM_DATABASE", None)
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[variable] = str(home / variable.lower())
-    return env
-
-
 def _wait_for(path: Path, text: str, process: subprocess.Popen[bytes], seconds: float) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -151,10 +137,10 @@ def _wait_for(path: Path, text: str, process: subprocess.Popen[bytes], seconds: 
 
 
 @pytest.mark.slow
-def test_a_second_crm_hands_over_to_the_first_and_exits(tmp_path: Path) -> None:
+def test_a_second_crm_hands_over_to_the_first_and_exits(tmp_path: Path, crm_env) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "home"
     database = tmp_path / "office.sqlite3"
-    env = _env(home, database)
+    env = crm_env(home)
     if sys.platform != "win32":  # the socket in the test's folder, even after a crash
         runtime = tmp_path / "run"
         runtime.mkdir(mode=0o700)

@@ -4,7 +4,6 @@ never waits for an answer nobody will give: a dialog ends it at once, and says w
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,23 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_dialog_in_a_measured_start_ends_it_and_is_named(tmp_path: Path) -> None:
+def test_a_dialog_in_a_measured_start_ends_it_and_is_named(tmp_path: Path, crm_env) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "home"
     not_ours = tmp_path / "notes.sqlite3"
     not_ours.write_bytes(b"these are my notes, not a database\n" * 200)
     probe = tmp_path / "probe.jsonl"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRM_LANG": "en",
-        "HOME": str(home),
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        "LIAISON_STARTUP_PROBE": str(probe),
-        "XDG_RUNTIME_DIR": str(tmp_path / "run"),
-    }
-    env.pop("CRM_DATABASE", None)
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[variable] = str(home / variable.lower())
+    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
     (tmp_path / "run").mkdir(mode=0o700)
 
     result = subprocess.run(
