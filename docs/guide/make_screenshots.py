@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
@@ -35,20 +34,13 @@ WANG_FANG = "2e4895f6-70de-4cf3-a2a7-72723bcf4ad8"  # 王芳, who writes Chinese
 LEAVING = "Louise Dahl Nielsen"
 
 
-def _home_folders() -> None:
-    """Every data and config folder under HOME, as on a fresh account."""
-    home = Path.home()
-    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
-    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
-    os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
-    os.environ["XDG_STATE_HOME"] = str(home / ".local" / "state")
-    os.environ.pop("CRM_DATABASE", None)
+sys.path.insert(0, str(ROOT / "docs" / "screenshots"))
+from shooting import fresh_home_folders, settle  # noqa: E402
 
-
-_home_folders()
+fresh_home_folders()
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from crm.services.bundle import Services  # noqa: E402
@@ -57,13 +49,6 @@ from crm.store.database import default_database_path  # noqa: E402
 from crm.ui.language import LanguageManager  # noqa: E402
 from crm.ui.operations import Operations  # noqa: E402
 from crm.ui.settings import Settings  # noqa: E402
-
-
-def settle(ms: int = 150) -> None:
-    """Let Qt lay out and paint what was just shown."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def save(widget: QWidget, path: Path) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import shutil
 import sys
 import tempfile
@@ -38,20 +37,12 @@ TODAY = dt.date(2026, 11, 25)
 PALETTE_QUERY = {"en": "new", "zh_CN": "新建"}
 
 
-def _home_folders() -> None:
-    """Every data and config folder under HOME, as on a fresh account."""
-    home = Path.home()
-    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
-    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
-    os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
-    os.environ["XDG_STATE_HOME"] = str(home / ".local" / "state")
-    os.environ.pop("CRM_DATABASE", None)
+from shooting import fresh_home_folders, settle  # noqa: E402
 
-
-_home_folders()
+fresh_home_folders()
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -62,13 +53,6 @@ from crm.store.database import default_database_path  # noqa: E402
 from crm.ui.language import LanguageManager  # noqa: E402
 from crm.ui.operations import Operations  # noqa: E402
 from crm.ui.settings import Settings  # noqa: E402
-
-
-def settle(ms: int = 200) -> None:
-    """Let Qt lay out and paint what was just shown."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def save(widget: QWidget, name: str, *, scale: int = 1) -> None:

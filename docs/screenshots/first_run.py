@@ -14,7 +14,6 @@ in another, and the wizard is never finished.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,20 +24,12 @@ LANGUAGES = ("en", "zh_CN")
 SIZE = (720, 480)
 
 
-def _home_folders() -> None:
-    """Every data and config folder under HOME, as on a fresh account."""
-    home = Path.home()
-    os.environ["XDG_DATA_HOME"] = str(home / ".local" / "share")
-    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
-    os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
-    os.environ["XDG_STATE_HOME"] = str(home / ".local" / "state")
-    os.environ.pop("CRM_DATABASE", None)
+from shooting import fresh_home_folders, settle  # noqa: E402
 
-
-_home_folders()
+fresh_home_folders()
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTime, QTimer  # noqa: E402
+from PySide6.QtCore import QTime  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from crm.services.autostart import Autostart  # noqa: E402
@@ -46,13 +37,6 @@ from crm.ui.dialogs.first_run_wizard import FirstRunWizard  # noqa: E402
 from crm.ui.language import LanguageManager  # noqa: E402
 from crm.ui.operations import Operations  # noqa: E402
 from crm.ui.settings import Settings  # noqa: E402
-
-
-def settle(ms: int = 200) -> None:
-    """Let Qt lay out and paint what was just shown."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def save(widget: QWidget, name: str) -> None:
