@@ -336,6 +336,11 @@ class StartupProbe(QObject):
         self._dialogs.timeout.connect(self._refuse_dialogs)
         self._dialogs.start()
 
+    def _write(self) -> None:
+        """The figures so far, as one more line of FILE."""
+        with open(self._path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(self._figures) + "\n")
+
     def _refuse_dialogs(self) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -345,8 +350,7 @@ class StartupProbe(QObject):
         if callable(text):
             texts.append(str(text()))
         self._figures["dialog"] = " — ".join(t for t in texts if t) or type(dialog).__name__
-        with open(self._path, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(self._figures) + "\n")
+        self._write()
         print(f"startup probe: a dialog appeared: {self._figures['dialog']}", file=sys.stderr)
         sys.stderr.flush()
         os._exit(self.DIALOG_EXIT_STATUS)
@@ -379,8 +383,7 @@ class StartupProbe(QObject):
         self._figures["rss_anon_mb"] = current_rss_mb("RssAnon")
         self._figures["rss_file_mb"] = current_rss_mb("RssFile")
         self._figures["max_rss_mb"] = peak_rss_mb()
-        with open(self._path, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(self._figures) + "\n")
+        self._write()
         window.quit()
 
 
