@@ -17,6 +17,7 @@ LIAISON_STARTUP_PROBE=FILE makes a start measure itself for the scale benchmark
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import linecache
 import logging
@@ -110,6 +111,7 @@ def run_app(
         startup.office = office
         if probe_file:
             startup.probe = StartupProbe(window, probe_file)
+            errors.on_error = startup.probe.refuse_error
         if minimized:
             try:
                 opened = startup.start(minimized=True)
@@ -314,13 +316,21 @@ class StartupProbe(QObject):
     the agenda read, and the Contacts page shown with its first rows; and the memory then
     (resident now and at most, in MB). The benchmark subtracts the time it launched us at.
 
-    Nobody answers a dialog in a measured start: one that appears (a message, a wizard) is
-    written to FILE as `{"dialog": …}` and the process ends with status 3 at once, rather than
-    wait for ever."""
+    Nobody answers anything in a measured start, and whoever measures it must learn why one
+    did not finish, not wait for ever:
+    - a dialog that appears (a message, a wizard) is written to FILE as `{"dialog": …}` and the
+      process ends with status 3 at once;
+    - an unexpected error is written to FILE as `{"error": …}`, its traceback to stderr, and
+      the process ends with status 4 (`refuse_error`, which the app's error hook calls);
+    - a start that has not finished after GIVE_UP_S quits with what it has;
+    - should the GUI thread itself be stuck, every thread's stack is written to stderr after
+      WATCHDOG_S and the process ends (faulthandler: no Python code of ours needs to run)."""
 
     POLL_MS = 10
     GIVE_UP_S = 120
+    WATCHDOG_S = 150  # under the bundle smoke test's 180 s
     DIALOG_EXIT_STATUS = 3
+    ERROR_EXIT_STATUS = 4
 
     def __init__(self, window: MainWindow, path: str) -> None:
         super().__init__(window)
@@ -330,11 +340,13 @@ class StartupProbe(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
-        self._began = time.monotonic()
         self._dialogs = QTimer(self)
         self._dialogs.setInterval(100)
         self._dialogs.timeout.connect(self._refuse_dialogs)
         self._dialogs.start()
+        QTimer.singleShot(self.GIVE_UP_S * 1000, self, self._finish)
+        if sys.stderr is not None:
+            faulthandler.dump_traceback_later(self.WATCHDOG_S, exit=True, file=sys.stderr)
 
     def _write(self) -> None:
         """The figures so far, as one more line of FILE."""
@@ -350,16 +362,27 @@ class StartupProbe(QObject):
         if callable(text):
             texts.append(str(text()))
         self._figures["dialog"] = " — ".join(t for t in texts if t) or type(dialog).__name__
+        self._end(f"a dialog appeared: {self._figures['dialog']}", self.DIALOG_EXIT_STATUS)
+
+    def refuse_error(self, details: str) -> None:
+        """An unexpected error (its formatted traceback): said, and the start ends."""
+        lines = details.strip().splitlines()
+        self._figures["error"] = lines[-1] if lines else "?"
+        self._end(f"an unexpected error:\n{details}", self.ERROR_EXIT_STATUS)
+
+    def _end(self, what: str, status: int) -> None:
         self._write()
-        print(f"startup probe: a dialog appeared: {self._figures['dialog']}", file=sys.stderr)
-        sys.stderr.flush()
-        os._exit(self.DIALOG_EXIT_STATUS)
+        if sys.stderr is not None:
+            print(f"startup probe: {what}", file=sys.stderr)
+            sys.stderr.flush()
+        os._exit(status)
 
     def mark(self, name: str) -> None:
         self._figures.setdefault(name, time.time())
 
     def opened(self) -> None:
         self.mark("opened")
+        self._write()  # how far it got, should it go no further
         window = self._window
         window.show_page(window.pages.indexOf(window.contacts_page))
         self._timer.start()
@@ -371,9 +394,16 @@ class StartupProbe(QObject):
         model = window.contacts_page.model
         if model.rowCount() == 0 or model.cached_rows() > 0:
             self.mark("contacts")
-        finished = "agenda" in self._figures and "contacts" in self._figures
-        if not finished and time.monotonic() - self._began < self.GIVE_UP_S:
-            return
+        if "agenda" in self._figures and "contacts" in self._figures:
+            self._finish()
+
+    def _finish(self) -> None:
+        """The figures written (as far as they go), and the app ends."""
+        if "contact_rows" in self._figures:
+            return  # finished already
+        faulthandler.cancel_dump_traceback_later()
+        window = self._window
+        model = window.contacts_page.model
         self._timer.stop()
         self._dialogs.stop()
         self._figures["contact_rows"] = model.rowCount()

@@ -105,6 +105,15 @@ class Bundle:
             ) from error
         return Result(command, completed.returncode, completed.stdout, completed.stderr)
 
+    def logged(self) -> str:
+        """The end of what the programs logged (crm/logs.py: the log folder in their home), for a
+        failure's message: an error caught by the app is there, not on stderr."""
+        said = []
+        for log in sorted(self.scratch.glob("home/**/*.log")):
+            text = log.read_text(encoding="utf-8", errors="replace")
+            said.append(f"\n--- {log.relative_to(self.scratch)} (end):\n{text[-4000:]}")
+        return "".join(said)
+
     def crm_ok(self, *args: str) -> Result:
         result = self.run(self.crm, *args, "--database", str(self.database))
         result.expect(0)
@@ -173,10 +182,17 @@ def check_window(bundle: Bundle) -> dict[str, float]:
     probe = bundle.scratch / "startup-probe.jsonl"
     env = {**bundle.env, "LIAISON_STARTUP_PROBE": str(probe)}
     launched = time.time()
-    result = bundle.run(
-        bundle.liaison, "--lang", "zh_CN", "--database", str(bundle.database), env=env
-    )
-    result.expect(0)
+    try:
+        result = bundle.run(
+            bundle.liaison, "--lang", "zh_CN", "--database", str(bundle.database), env=env
+        )
+        result.expect(0)
+    except SmokeFailure as failure:
+        # How far the start got (the probe writes a line once the database is open).
+        marks = probe.read_text(encoding="utf-8") if probe.is_file() else "(nothing)\n"
+        raise SmokeFailure(
+            f"{failure}\n--- the startup probe wrote:\n{marks}{bundle.logged()}"
+        ) from None
     if not probe.is_file():
         raise result.fail("the app quit without writing its startup probe")
     lines = probe.read_text(encoding="utf-8").splitlines()

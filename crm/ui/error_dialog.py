@@ -220,6 +220,9 @@ class ErrorHook(QObject):
         self.log_file = log_file
         self.window = window
         self.dialog: UnexpectedErrorDialog | None = None
+        # Takes each error instead of the dialog, where nobody is there to read one (a
+        # measured start: see crm/app.py's StartupProbe).
+        self.on_error: Callable[[str], None] | None = None
         # Tracebacks logged in full while the dialog is open; a repeat gets one line.
         self._logged: set[str] = set()
         self._previous: tuple[Callable[..., object], Callable[..., object]] | None = None
@@ -280,6 +283,9 @@ class ErrorHook(QObject):
             self._logged.add(details)
 
     def _show(self, details: str) -> None:
+        if self.on_error is not None:
+            self.on_error(details)
+            return
         try:
             showing = self._showing()
             if showing is not None:

@@ -9,6 +9,7 @@ here: importing them (SQLAlchemy, the agenda's calendars) takes longer than show
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm.paths import resources_dir
 from crm.ui.language import LANGUAGE_NAMES, LanguageManager
-from crm.ui.operations import Operations
+from crm.ui.operations import CLOSE_WAIT_MS, Operations
 from crm.ui.settings import Settings
 from crm.ui.widgets.empty_state import EmptyState
 from crm.ui.widgets.navigation import NavigationBar
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from crm.ui.pages.today import TodayPage
     from crm.ui.reminder_scheduler import ReminderScheduler
     from crm.ui.tray import Tray
+
+logger = logging.getLogger("crm.ui.main_window")
 
 # Each language's key; never translated, like the names.
 LANGUAGE_KEYS = {"en": "Ctrl+Shift+E", "zh_CN": "Ctrl+Shift+C"}
@@ -704,7 +707,8 @@ class MainWindow(QMainWindow):
                 self._settings.close_to_tray_explained = True
                 self.tray.explain_close()
             return
-        self._operations.wait()
+        if not self._operations.wait(CLOSE_WAIT_MS):  # a save in progress finishes first
+            logger.warning("work still running as the window closes")
         if self.scheduler is not None:
             self.scheduler.stop()
         if self.tray is not None:

@@ -26,6 +26,10 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
 )
 
 
+# How long the app, as it ends, waits for work still running.
+CLOSE_WAIT_MS = 30_000
+
+
 class _Relay(QObject):
     finished = Signal(object, object)  # result, error
 
@@ -123,11 +127,18 @@ class Operations(QObject):
         relay.finished.connect(done, Qt.ConnectionType.QueuedConnection)
         self._pool.start(_Job(fn, relay))
 
-    def wait(self) -> None:
-        self._pool.waitForDone()
+    def wait(self, timeout_ms: int = -1) -> bool:
+        """Wait for what runs and what is queued (for ever by default); False if some of it
+        still runs after `timeout_ms`."""
+        return self._pool.waitForDone(timeout_ms)
 
     def close(self) -> None:
-        """Waits for what runs, and drops the results not yet handed back: the app is ending,
-        and the pages they were for are going."""
+        """Waits for what runs (up to CLOSE_WAIT_MS), and drops the results not yet handed
+        back: the app is ending, and the pages they were for are going. A save in progress
+        finishes; something stuck does not keep the app from ending (its transaction is
+        whole or not there at all)."""
         self._closed = True
-        self.wait()
+        if not self.wait(CLOSE_WAIT_MS):
+            log.warning(
+                "work still running after %d s, left as the app ends", CLOSE_WAIT_MS // 1000
+            )

@@ -33,3 +33,47 @@ def test_a_dialog_in_a_measured_start_ends_it_and_is_named(tmp_path: Path, crm_e
     figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
     assert figures["dialog"]  # what the dialog said, for whoever reads the failure
     assert not_ours.read_bytes().startswith(b"these are my notes")  # and the file is untouched
+
+
+# A fault of ours planted in the start, in a process of the test's own (the probe ends the
+# process it measures).
+_BROKEN_START = """
+import sys
+import crm.ui.main_window
+
+def broken(self, services):
+    raise RuntimeError("a fault planted by the test")
+
+crm.ui.main_window.MainWindow.open_services = broken
+from crm.cli import main
+sys.exit(main())
+"""
+
+
+def test_an_error_in_a_measured_start_ends_it_with_its_traceback(  # type: ignore[no-untyped-def]
+    tmp_path: Path, crm_env, run_crm
+) -> None:
+    home = tmp_path / "home"
+    database = tmp_path / "office.sqlite3"
+    assert run_crm("demo", database=database, home=home).returncode == 0
+    probe = tmp_path / "probe.jsonl"
+    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
+    (tmp_path / "run").mkdir(mode=0o700)
+
+    result = subprocess.run(
+        [sys.executable, "-c", _BROKEN_START, "--database", str(database)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    # Not a dialog left waiting for a reader: the status, and the traceback for whoever
+    # measured the start.
+    assert result.returncode == 4, result.stderr[-3000:]
+    assert "a fault planted by the test" in result.stderr
+    assert "open_services" in result.stderr  # where it happened
+    figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
+    assert figures["error"] == "RuntimeError: a fault planted by the test"
+    assert "shown" in figures and "contacts" not in figures
