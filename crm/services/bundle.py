@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
@@ -13,12 +15,8 @@ from crm.services.backups import BackupService
 from crm.services.contacts import ContactService
 from crm.services.delegations import DelegationService
 from crm.services.directory import DirectoryService
-from crm.services.duplicates import DuplicateService
 from crm.services.follow_ups import FollowUpService
 from crm.services.gifts import GiftService
-from crm.services.greetings import GreetingService
-from crm.services.history_exchange import HistoryExchange
-from crm.services.importing import ContactImporter
 from crm.services.interactions import InteractionService
 from crm.services.partnerships import PartnershipService
 from crm.services.reminders import ReminderService
@@ -26,29 +24,58 @@ from crm.services.restore import RestoreService
 from crm.store.database import APP_NAME, Database
 from crm.store.migrate import schema_status, upgrade
 
+if TYPE_CHECKING:
+    from crm.services.duplicates import DuplicateService
+    from crm.services.greetings import GreetingService
+    from crm.services.history_exchange import HistoryExchange
+    from crm.services.importing import ContactImporter
+
 
 @dataclass(frozen=True)
 class Services:
     db: Database
     contacts: ContactService
     directory: DirectoryService
-    importer: ContactImporter
     partnerships: PartnershipService
     agreements: AgreementService
     interactions: InteractionService
     delegations: DelegationService
     gifts: GiftService
     follow_ups: FollowUpService
-    history_exchange: HistoryExchange
     agenda: AgendaService
     reminders: ReminderService
-    greetings: GreetingService
-    duplicates: DuplicateService
     backups: BackupService
     restore: RestoreService
     # Who saves: the editors' services stamp it on what they write. Changed in place (by the
     # app, from Settings), so every service sees the new name at its next save.
     acting: Acting = field(default_factory=Acting)
+
+    # Built when first used: what they import (Jinja2 and e-mail for greetings, rapidfuzz for
+    # duplicates, the file formats for imports and exports) is not needed to open the window,
+    # and would stay in memory all day for nothing.
+    @cached_property
+    def importer(self) -> ContactImporter:
+        from crm.services.importing import ContactImporter
+
+        return ContactImporter(self.db, acting=self.acting)
+
+    @cached_property
+    def history_exchange(self) -> HistoryExchange:
+        from crm.services.history_exchange import HistoryExchange
+
+        return HistoryExchange(self.db)
+
+    @cached_property
+    def greetings(self) -> GreetingService:
+        from crm.services.greetings import GreetingService
+
+        return GreetingService(self.db)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from crm.services.duplicates import DuplicateService
+
+        return DuplicateService(self.db, acting=self.acting)
 
     @classmethod
     def open(cls, database: str | None = None, *, acting: Acting | None = None) -> Services:
@@ -67,18 +94,14 @@ class Services:
             acting=acting,
             contacts=ContactService(db, acting=acting),
             directory=DirectoryService(db),
-            importer=ContactImporter(db, acting=acting),
             partnerships=PartnershipService(db, acting=acting),
             agreements=AgreementService(db),
             interactions=InteractionService(db),
             delegations=DelegationService(db, acting=acting),
             gifts=GiftService(db),
             follow_ups=FollowUpService(db),
-            history_exchange=HistoryExchange(db),
             agenda=AgendaService(db),
             reminders=ReminderService(db),
-            greetings=GreetingService(db),
-            duplicates=DuplicateService(db, acting=acting),
             backups=BackupService(db),
             restore=RestoreService(db),
         )

@@ -1,6 +1,9 @@
-"""pypinyin's dictionaries (some 55 MB resident) are read when a pinyin is first needed, not
-when the app starts: pinyin is stored with each contact, and a window of Latin names never
-needs them. Each check runs in a fresh interpreter, where nothing was imported before."""
+"""What the window does not need is not loaded when the app starts, and stays out of memory
+until it is asked for: pypinyin's dictionaries (some 55 MB resident; pinyin is stored with each
+contact, and a window of Latin names never needs them), and the services of the occasional
+jobs (greetings with Jinja2 and e-mail, duplicates with rapidfuzz, imports and exports with
+their file formats: some 10 MB). Each check runs in a fresh interpreter, where nothing was
+imported before."""
 
 from __future__ import annotations
 
@@ -56,3 +59,28 @@ def test_the_first_pinyin_asked_for_is_read_as_before() -> None:
         "print('wf' in search_document(name_zh='王芳').split())"
     )
     assert found.splitlines() == ["Shan Lihua", "hefei 合 肥 hefei he fei hf", "True", "True"]
+
+
+def test_the_occasional_services_are_built_when_first_used() -> None:
+    found = _run(
+        "import sys\n"
+        "from crm.services.bundle import Services\n"
+        "import crm.ui.main_window, crm.ui.pages.contacts, crm.ui.pages.today\n"
+        "import crm.ui.pages.partnerships\n"
+        "heavy = ('rapidfuzz', 'jinja2', 'smtplib', 'crm.services.greetings',\n"
+        "         'crm.services.duplicates', 'crm.services.importing',\n"
+        "         'crm.services.history_exchange')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "services = Services.open(':memory:')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "print(type(services.greetings).__name__, type(services.duplicates).__name__)\n"
+        "print(services.importer is services.importer)\n"
+        "print('jinja2' in sys.modules, 'rapidfuzz' in sys.modules)"
+    )
+    assert found.splitlines() == [
+        "[]",
+        "[]",  # the database open and the pages built: none of them yet
+        "GreetingService DuplicateService",
+        "True",  # built once
+        "True True",
+    ]
