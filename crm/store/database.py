@@ -170,10 +170,10 @@ def _sqlite_on_connect(dbapi_connection: Any, *, busy_timeout_ms: int) -> None:
     # WAL is a property of the file, switched on by `migrate.upgrade` once the file is known to
     # be ours: merely looking at someone else's database must not change it.
     cursor.execute("PRAGMA synchronous = NORMAL")
-    # 8 MB of page cache per connection (the default is 2 MB, which slowed the partnership
-    # list by half at 100,000 contacts; 64 MB, times the app's few connections, cost 80 MB
-    # resident for no measured gain).
-    cursor.execute("PRAGMA cache_size = -8192")
+    # SQLite's own 2 MB of page cache per connection: at 100,000 contacts, 4 or 8 MB gave
+    # no faster search, agenda, history or partnership list (benchmarks/scale.py), and cost
+    # 4 to 10 MB resident over the app's few connections (64 MB cost 80).
+    cursor.execute("PRAGMA cache_size = -2048")
     cursor.execute("PRAGMA journal_size_limit = 67108864")
     cursor.close()
 

@@ -110,9 +110,10 @@ class PartnershipsModel(QAbstractTableModel):
         self._rows: list[PartnershipRow] = []
         self._texts: dict[str, list[str]] = {}
         self._headers = _headers()
-        self._collator = QCollator()
-        self._collator.setNumericMode(True)
-        self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Made when names are first compared: it loads ICU (2 MB resident), which a page
+        # whose rows are still to be read does not need.
+        self._collator: QCollator | None = None
+        self._collation = QLocale()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -157,8 +158,16 @@ class PartnershipsModel(QAbstractTableModel):
 
     def set_collation(self, language: str) -> None:
         """Compare names as `language` does, and sort again by them."""
-        self._collator.setLocale(QLocale(language))
+        self._collation = QLocale(language)
+        self._collator = None
         self._resort()
+
+    def _compare_names(self) -> QCollator:
+        if self._collator is None:
+            self._collator = QCollator(self._collation)
+            self._collator.setNumericMode(True)
+            self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return self._collator
 
     # Sorting -------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -168,7 +177,8 @@ class PartnershipsModel(QAbstractTableModel):
     def _sorted(self, rows: list[PartnershipRow]) -> list[PartnershipRow]:
         column = Column(self._sort_column)
         if column in TEXT_COLUMNS:
-            keys: list[Any] = [self._collator.sortKey(self._display(r, column)) for r in rows]
+            collator = self._compare_names()
+            keys: list[Any] = [collator.sortKey(self._display(r, column)) for r in rows]
         else:
             keys = [self._sort_key(r, column) for r in rows]
         # Stable, as Qt's own sort: equal rows keep their order, in either direction.
