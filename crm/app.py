@@ -80,6 +80,7 @@ def run_app(
         return 0
     errors = install_excepthook(log_file=log_file)
     window: MainWindow | None = None
+    probe_file = os.environ.get(PROBE_VARIABLE, "")
     try:
         app.setApplicationName("Liaison")
         app.setOrganizationName("Liaison")
@@ -88,7 +89,6 @@ def run_app(
         languages = LanguageManager(settings)
         languages.switch(languages.initial_language(language), remember=language is None)
         operations = Operations()
-        probe_file = os.environ.get(PROBE_VARIABLE, "")
         office = None
         # Nobody is there to answer at a login start, nor in a measured one.
         if not minimized and not probe_file and needs_first_run(settings):
@@ -140,6 +140,8 @@ def run_app(
         server.deleteLater()
         errors.uninstall()
         errors.deleteLater()
+        if probe_file:
+            faulthandler.cancel_dump_traceback_later()  # the measured start has ended
 
 
 def _first_run(
@@ -324,11 +326,14 @@ class StartupProbe(QObject):
       the process ends with status 4 (`refuse_error`, which the app's error hook calls);
     - a start that has not finished after GIVE_UP_S quits with what it has;
     - should the GUI thread itself be stuck, every thread's stack is written to stderr after
-      WATCHDOG_S and the process ends (faulthandler: no Python code of ours needs to run)."""
+      WATCHDOG_S and the process ends (faulthandler: no Python code of ours needs to run);
+    - so too, QUIT_WATCHDOG_S after the figures are written, should the app not have ended
+      by then (the figures stand; the stacks say what held the app up)."""
 
     POLL_MS = 10
     GIVE_UP_S = 120
     WATCHDOG_S = 150  # under the bundle smoke test's 180 s
+    QUIT_WATCHDOG_S = 60
     DIALOG_EXIT_STATUS = 3
     ERROR_EXIT_STATUS = 4
 
@@ -401,7 +406,8 @@ class StartupProbe(QObject):
         """The figures written (as far as they go), and the app ends."""
         if "contact_rows" in self._figures:
             return  # finished already
-        faulthandler.cancel_dump_traceback_later()
+        if sys.stderr is not None:
+            faulthandler.dump_traceback_later(self.QUIT_WATCHDOG_S, exit=True, file=sys.stderr)
         window = self._window
         model = window.contacts_page.model
         self._timer.stop()

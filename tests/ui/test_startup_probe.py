@@ -77,3 +77,46 @@ def test_an_error_in_a_measured_start_ends_it_with_its_traceback(  # type: ignor
     figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
     assert figures["error"] == "RuntimeError: a fault planted by the test"
     assert "shown" in figures and "contacts" not in figures
+
+
+# The figures written, then the app held up as it ends (the watchdog shortened for the test).
+_STUCK_QUITTING = """
+import sys
+import time
+import crm.app
+import crm.ui.main_window
+
+def stuck(self, event):
+    time.sleep(600)
+
+crm.app.StartupProbe.QUIT_WATCHDOG_S = 2
+crm.ui.main_window.MainWindow.closeEvent = stuck
+from crm.cli import main
+sys.exit(main())
+"""
+
+
+def test_an_app_held_up_as_it_ends_is_ended_with_what_held_it(  # type: ignore[no-untyped-def]
+    tmp_path: Path, crm_env, run_crm
+) -> None:
+    home = tmp_path / "home"
+    database = tmp_path / "office.sqlite3"
+    assert run_crm("demo", database=database, home=home).returncode == 0
+    probe = tmp_path / "probe.jsonl"
+    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
+    (tmp_path / "run").mkdir(mode=0o700)
+
+    result = subprocess.run(
+        [sys.executable, "-c", _STUCK_QUITTING, "--database", str(database)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "Timeout (0:00:02)!" in result.stderr  # faulthandler's stacks, for whoever measured
+    assert "in stuck" in result.stderr  # the frame that held it
+    figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
+    assert figures["contact_rows"] > 0  # the figures were written before
