@@ -27,6 +27,7 @@ from crm.domain.contacts import ContactDraft
 from crm.domain.delegation_rules import GiftDraft
 from crm.domain.greetings import GreetingTemplate
 from crm.domain.text import DomainError
+from crm.services.acting import Acting
 from crm.services.bundle import Services
 from crm.services.handover import HandoverService
 from crm.services.handover_import import HandoverImportService, HandoverReport
@@ -292,8 +293,12 @@ def test_ownership_moves_to_the_successor(demo_services: Services, tmp_path: Pat
     others = {c["id"]: c["owner"] for c in contacts if c["owner"] != LOUISE}
     assert hers and others
 
-    report = HandoverImportService(demo_services.db).apply(package, successor="anna berg")
+    importer = HandoverImportService(demo_services.db, acting=Acting("Margit Holm"))
+    report = importer.apply(package, successor="anna berg")
     assert report.successor == ANNA  # as the staff list spells it
+    # The change of owner is the importer's: a colleague's refused save names them.
+    moved = demo_services.contacts.get(next(iter(hers)))
+    assert moved.updated_by == "Margit Holm"
     assert owners(demo_services, "partnerships", {p["id"] for p in partnerships}) == {ANNA}
     assert owners(demo_services, "contacts", hers) == {ANNA}
     for contact_id, owner in others.items():

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from crm.services.acting import Acting
 from crm.services.agreements import AgreementService
 from crm.services.directory import DirectoryService
 from crm.services.handover_merge import Merge, MergeResult, Placement
@@ -80,8 +81,10 @@ class HandoverReport:
 
 
 class HandoverImportService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, acting: Acting | None = None) -> None:
         self.db = db
+        # Who imports: a record whose owner the import changes names them as its last editor.
+        self.acting = acting if acting is not None else Acting()
 
     def inspect(self, path: Path) -> HandoverPackage:
         """Who handed over, when, and what the package holds, once all of it is checked;
@@ -121,6 +124,7 @@ class HandoverImportService:
                     owner=package.owner,
                     successor=taker or package.owner,
                     reason=f"handover import from {package.owner}",
+                    acting=self.acting.stamp,
                     tick=counter.tick,
                 )
                 result = merge.run()

@@ -103,8 +103,10 @@ class Merge:
         successor: str,
         reason: str,
         tick: Callable[[int], None],
+        acting: str = "",
     ) -> None:
         self.session, self.incoming = session, incoming
+        self.acting = acting
         self.package_name = package_name
         self.owner, self.successor = normal_name(owner), normal_name(successor)
         self.reason, self.tick = reason, tick
@@ -264,10 +266,13 @@ class Merge:
             if "id" in child.columns:
                 self._fresh_ids(table_of(child.model), rows)
             bulk.insert_rows(self.session, table_of(child.model), rows)
-        moves = [
+        moves: list[Row] = [
             {"id": i, "owner_id": self.successor_id, "version": v, "updated_at": self.now}
             for i, v in plan.move
         ]
+        if "updated_by" in table.c:  # the change of owner is the importer's
+            for move in moves:
+                move["updated_by"] = self.acting
         bulk.update_by_id(self.session, table, moves)
         if kind.name == "documents":
             self._place_documents(plan)

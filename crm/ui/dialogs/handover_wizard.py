@@ -527,7 +527,9 @@ class HandoverWizard(QDialog):
         if self._import_service is None:
             from crm.services.handover_import import HandoverImportService
 
-            self._import_service = HandoverImportService(self._services.db)
+            self._import_service = HandoverImportService(
+                self._services.db, acting=self._services.acting
+            )
         return self._import_service
 
     def browse_package(self) -> None:
