@@ -54,8 +54,11 @@ BACKUP_CHECK_MS = 3 * 60 * 60 * 1000
 def run_app(
     *, database: str | None = None, language: str | None = None, minimized: bool = False
 ) -> int:
+    from crm.ui.pyside_feature import lighten
     from crm.ui.settings import Settings, needs_first_run
     from crm.ui.single_instance import MINIMIZED, SHOW, hand_over, server_name
+
+    lighten()  # before the heavy imports: see crm/ui/pyside_feature.py
 
     log_file = configure_logging()
     settings = Settings()
@@ -249,8 +252,9 @@ class Startup:
             self.office = None
         services.agenda.home_country = self.settings.our_country
         window.open_services(services)
-        # PySide6 reads each imported module's source (for its __feature__ check), and
-        # linecache keeps every line: some 15 MB that nothing needs once the pages are built.
+        # Lines of source read so far (PySide6's own check of each import keeps every line,
+        # should `lighten` not have replaced it; see crm/ui/pyside_feature.py): nothing needs
+        # them once the pages are built.
         linecache.clearcache()
         tray = Tray(language=self.languages.language)
         scheduler = ReminderScheduler(services)

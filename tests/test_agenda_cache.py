@@ -85,3 +85,46 @@ def test_a_server_database_is_read_afresh_every_time(demo_services, monkeypatch)
     first = _keys(agenda.agenda(START, 365))
     assert agenda._facts is None
     assert _keys(agenda.agenda(START, 365)) == first
+
+
+def test_the_same_month_asked_twice_of_the_same_data_is_worked_out_once(  # type: ignore[no-untyped-def]
+    demo_services, monkeypatch
+) -> None:
+    # At start the Today page and the tray's first check ask for the same month at once.
+    import crm.services.agenda as module
+
+    worked_out: list[int] = []
+    real = module.rules.agenda
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module.rules, "agenda", counting)
+    agenda = demo_services.agenda
+    first = agenda.agenda(START, 30)
+    second = agenda.agenda(START, 30)
+    assert _keys(first) == _keys(second) and len(worked_out) == 1
+    second.clear()  # each caller has a list of its own
+    assert _keys(agenda.agenda(START, 30)) == _keys(first)
+
+    # Another span, another country of ours, or a change: worked out again.
+    agenda.agenda(START, 7)
+    agenda.home_country = "DE"
+    agenda.agenda(START, 30)
+    assert len(worked_out) == 3
+    person = _some_contact(demo_services.db)
+    with demo_services.db.write() as session:
+        session.execute(
+            text(
+                "UPDATE contact SET birthday = '1970-12-01', birthday_calendar = 'gregorian',"
+                " status = 'active', archived = false WHERE id = :id"
+            ),
+            {"id": person},
+        )
+    assert _birthdays_of(agenda.agenda(START, 30), person) == [dt.date(2026, 12, 1)]
+    assert len(worked_out) == 4
+    # A year's agenda is not kept: it would hold a hundred thousand items.
+    agenda.agenda(START, 365)
+    agenda.agenda(START, 365)
+    assert len(worked_out) == 6

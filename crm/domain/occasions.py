@@ -710,8 +710,10 @@ def keep_in_touch(
         yield Occasion(
             due,
             OccasionKind.KEEP_IN_TOUCH,
-            KEEP_IN_TOUCH.with_params(
-                partner=partnership.partner, partner_zh=partnership.partner_zh
+            (
+                KEEP_IN_TOUCH,
+                {"partner": partnership.partner, "partner_zh": partnership.partner_zh},
+                None,
             ),
             reason,
             subject=Subject("partnership", partnership.id),
@@ -733,7 +735,7 @@ def contact_keep_in_touch(
         yield Occasion(
             due,
             OccasionKind.KEEP_IN_TOUCH,
-            KEEP_IN_TOUCH_CONTACT.with_params(name=person.name, name_zh=person.name_zh),
+            (KEEP_IN_TOUCH_CONTACT, {"name": person.name, "name_zh": person.name_zh}, None),
             reason,
             subject=Subject("contact", person.contact_id),
         )

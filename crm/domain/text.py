@@ -14,7 +14,7 @@ from typing import Any
 Translator = Callable[[str, str], str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     context: str
     source: str
