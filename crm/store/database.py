@@ -170,10 +170,11 @@ def _sqlite_on_connect(dbapi_connection: Any, *, busy_timeout_ms: int) -> None:
     # WAL is a property of the file, switched on by `migrate.upgrade` once the file is known to
     # be ours: merely looking at someone else's database must not change it.
     cursor.execute("PRAGMA synchronous = NORMAL")
-    # SQLite's own 2 MB of page cache per connection: at 100,000 contacts, 4 or 8 MB gave
-    # no faster search, agenda, history or partnership list (benchmarks/scale.py), and cost
-    # 4 to 10 MB resident over the app's few connections (64 MB cost 80).
-    cursor.execute("PRAGMA cache_size = -2048")
+    # 1 MB of page cache per connection (SQLite's default is 2): at 100,000 contacts, 1, 2, 4
+    # or 8 MB gave the same search, agenda, history and partnership list figures
+    # (benchmarks/scale.py; the file is in the system's cache), and each doubling cost 1 to 5 MB
+    # resident over the app's few connections (64 MB cost 80).
+    cursor.execute("PRAGMA cache_size = -1024")
     cursor.execute("PRAGMA journal_size_limit = 67108864")
     cursor.close()
 

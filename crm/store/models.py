@@ -56,11 +56,13 @@ class Contact(SQLModel, table=True):
     __tablename__ = "contact"
     __table_args__ = (
         Index("ix_contact_list", "archived", "sort_key", "id"),
+        # Partial on both backends (migration 0007 makes it). Its PostgreSQL condition is not
+        # repeated here: naming it would import SQLAlchemy's whole PostgreSQL dialect (2 MB
+        # resident) for an office on SQLite, and only the migrations create the schema.
         Index(
             "ix_contact_keep_in_touch",
             "keep_in_touch_days",
             sqlite_where=text("keep_in_touch_days IS NOT NULL"),
-            postgresql_where=text("keep_in_touch_days IS NOT NULL"),
         ),
     )
 
