@@ -99,6 +99,40 @@ class Subject(NamedTuple):
     id: str
 
 
+class Names(NamedTuple):
+    """A contact's names, for a keep-in-touch title."""
+
+    name: str
+    name_zh: str
+
+
+class BirthdayValues(NamedTuple):
+    """What a birthday's title says besides its age."""
+
+    name: str
+    name_zh: str
+    month: int
+    day: int
+
+
+class PartnerNames(NamedTuple):
+    """A partner city's names, for a keep-in-touch title."""
+
+    partner: str
+    partner_zh: str
+
+
+class Description(NamedTuple):
+    """A follow-up's description, for its title."""
+
+    description: str
+
+
+# The values of an unbuilt title: a dict, or (lighter, for the thousands of birthdays,
+# follow-ups and keep-in-touch items of a large office) one of the named tuples above.
+TitleValues = dict[str, object] | Names | BirthdayValues | PartnerNames | Description
+
+
 class Occasion:
     """One dated item of the agenda.
 
@@ -124,7 +158,7 @@ class Occasion:
         self,
         date: dt.date,
         kind: OccasionKind,
-        title: Text | tuple[Text, dict[str, object], int | None],
+        title: Text | tuple[Text, TitleValues, int | None],
         reason: Text | None = None,
         code: str = "",
         years: int | None = None,
@@ -149,7 +183,8 @@ class Occasion:
         title = self._title
         if isinstance(title, tuple):
             template, params, age = title
-            values = {**template.params, **params}
+            given = params if isinstance(params, dict) else params._asdict()
+            values = {**template.params, **given}
             if age is not None:
                 values["age"] = age
             title = self._title = Text(template.context, template.source, values)
@@ -407,7 +442,7 @@ def _birthday_parts(text: str) -> tuple[int | None, int, int] | None:
 # One birthday on one day: its date, the contact, then what its occasion is made of: the
 # unbuilt title (template, params, age), the age, the subject, whether it recurs yearly.
 _Occurrence = tuple[
-    dt.date, str, tuple[Text, dict[str, object], int | None], int | None, Subject, bool
+    dt.date, str, tuple[Text, BirthdayValues, int | None], int | None, Subject, bool
 ]
 _BIRTHDAY_KIND = OccasionKind.BIRTHDAY
 
@@ -422,7 +457,7 @@ class BirthdayCalendar:
     KEEP_YEARS = 4
 
     def __init__(self, facts: Iterable[BirthdayFacts]) -> None:
-        self._people: list[tuple[int | None, int, int, bool, bool, Subject, dict[str, object]]] = []
+        self._people: list[tuple[int | None, int, int, bool, bool, Subject, BirthdayValues]] = []
         for person in facts:
             if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
                 continue
@@ -430,7 +465,7 @@ class BirthdayCalendar:
             if parts is None:
                 continue
             born, month, day = parts
-            params = {"name": person.name, "name_zh": person.name_zh, "month": month, "day": day}
+            params = BirthdayValues(person.name, person.name_zh, month, day)
             self._people.append(
                 (
                     born,
@@ -495,7 +530,7 @@ def _occurrence(
     month: int,
     day: int,
     subject: Subject,
-    params: dict[str, object],
+    params: BirthdayValues,
 ) -> _Occurrence:
     age = year - born if born is not None else None
     if lunar:
@@ -549,7 +584,7 @@ def festivals(start: dt.date, days: int, countries: Iterable[str] = ()) -> Itera
 
 # An occasion on a fixed day, before it is dated against an agenda's first day: its date,
 # kind, subject, then the title's template and params.
-_Fixed = tuple[dt.date, OccasionKind, Subject, Text, dict[str, object]]
+_Fixed = tuple[dt.date, OccasionKind, Subject, Text, TitleValues]
 
 
 class FixedDays:
@@ -606,7 +641,7 @@ def follow_up_days(facts: Iterable[FollowUpFacts]) -> FixedDays:
             OccasionKind.FOLLOW_UP,
             Subject("follow_up", f.id),
             FOLLOW_UP,
-            {"description": f.description},
+            Description(f.description),
         )
         for f in facts
         if (on := _iso_date(f.due_on)) is not None
@@ -710,11 +745,7 @@ def keep_in_touch(
         yield Occasion(
             due,
             OccasionKind.KEEP_IN_TOUCH,
-            (
-                KEEP_IN_TOUCH,
-                {"partner": partnership.partner, "partner_zh": partnership.partner_zh},
-                None,
-            ),
+            (KEEP_IN_TOUCH, PartnerNames(partnership.partner, partnership.partner_zh), None),
             reason,
             subject=Subject("partnership", partnership.id),
         )
@@ -735,7 +766,7 @@ def contact_keep_in_touch(
         yield Occasion(
             due,
             OccasionKind.KEEP_IN_TOUCH,
-            (KEEP_IN_TOUCH_CONTACT, {"name": person.name, "name_zh": person.name_zh}, None),
+            (KEEP_IN_TOUCH_CONTACT, Names(person.name, person.name_zh), None),
             reason,
             subject=Subject("contact", person.contact_id),
         )
