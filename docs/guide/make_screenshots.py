@@ -1,6 +1,8 @@
 """Takes the user guide's pictures: the real window and dialogs over the sample office, in English
 and in Chinese, written to docs/guide/images/NAME_LANG.png; then the guide window itself, to
-docs/screenshots/guide_LANG.png.
+docs/screenshots/guide_LANG.png. The pages, the contact editor and the visit are also the
+README's (and the AppStream metainfo's) pictures: they are copied to docs/screenshots under the
+names those use (README_COPIES).
 
 Run it from the repository, in a home of its own so that no folder of yours shows in a picture
 (the Database page shows where the data lives) and nothing of yours is read or written:
@@ -50,6 +52,15 @@ from crm.ui.language import LanguageManager  # noqa: E402
 from crm.ui.operations import Operations  # noqa: E402
 from crm.ui.settings import Settings  # noqa: E402
 
+# Guide pictures that the README and the metainfo show too, by the names they use there.
+README_COPIES = {
+    "today": "today",
+    "contacts": "contacts",
+    "partnerships": "partnerships",
+    "contact_editor": "editor",
+    "visit": "delegation",
+}
+
 
 def save(widget: QWidget, path: Path) -> None:
     settle()
@@ -57,6 +68,12 @@ def save(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"{path} could not be written")
     print(path.relative_to(ROOT))
+    for language in LANGUAGES:
+        name = path.stem.removesuffix(f"_{language}")
+        if path.parent == GUIDE / "images" and name != path.stem and name in README_COPIES:
+            copy = ROOT / "docs" / "screenshots" / f"{README_COPIES[name]}_{language}.png"
+            shutil.copyfile(path, copy)
+            print(copy.relative_to(ROOT))
 
 
 @contextmanager
