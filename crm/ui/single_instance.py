@@ -17,6 +17,10 @@ QApplication exists. A first start pays for QtNetwork's import (6 ms on an idle 
 20 under load) and a connect that nobody answers (under 1 ms); a second one ends about as
 soon as Python and Qt are loaded.
 
+On Linux and macOS the socket is Python's own (a Unix socket, watched by a QSocketNotifier);
+on Windows Qt's QLocalServer makes the named pipe. Qt's network module is not loaded where it
+is not needed: it costs some 3 MB resident for the whole day.
+
 A crashed instance leaves its socket file behind on Unix. Nobody answers on it, so the start
 that finds it removes it and listens in its place. Two starts in the same instant: the one that
 fails to listen hands over to the other.
@@ -24,18 +28,26 @@ fails to listen hands over to the other.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import getpass
 import hashlib
 import logging
 import os
+import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from platformdirs import user_data_path
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
+WINDOWS = sys.platform == "win32"
 
 logger = logging.getLogger("crm.single_instance")
 
@@ -93,6 +105,17 @@ def hand_over(message: str, name: str, timeout_ms: int = HAND_OVER_TIMEOUT_MS) -
 
     Delivered means written to the connection: a running instance busy for a moment (opening
     its database) reads it once it is free, so it is not waited for. Needs no QApplication."""
+    if not WINDOWS:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+            unix.settimeout(timeout_ms / 1000)
+            try:
+                unix.connect(socket_path(name))
+                unix.sendall(message.encode("utf-8") + b"\n")
+            except OSError:  # nobody there (or a file a crash left), or too slow to take it
+                return False
+        return True
+    from PySide6.QtNetwork import QLocalSocket
+
     connection = QLocalSocket()
     connection.connectToServer(name)
     if not connection.waitForConnected(timeout_ms):
@@ -105,13 +128,142 @@ def hand_over(message: str, name: str, timeout_ms: int = HAND_OVER_TIMEOUT_MS) -
     return written
 
 
-class InstanceServer(QObject):
-    """Listens as `name` for later starts; `message_received` says what each one asked for
-    ("show" or "minimized")."""
+def socket_path(name: str) -> str:
+    """Where the socket named `name` is (Unix): the name itself if it is a path, else a file
+    of that name in the temporary folder, as Qt's QLocalServer puts it."""
+    return name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
+
+
+def _message(data: bytes) -> str:
+    return bytes(data).decode("utf-8", errors="replace").strip()
+
+
+class _Connection(QObject):
+    """One later start's connection (Unix): read until its line is whole, the other side is
+    gone, or QUIET_CONNECTION_MS have passed."""
+
+    said = Signal(str)
+
+    def __init__(self, connection: socket.socket, parent: QObject) -> None:
+        super().__init__(parent)
+        self._socket: socket.socket | None = connection
+        self._data = b""
+        connection.setblocking(False)
+        self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._read)
+        # A connection that says nothing (a probe, a stuck client) is not kept for ever.
+        QTimer.singleShot(QUIET_CONNECTION_MS, self, self.close)
+
+    def _read(self) -> None:
+        if self._socket is None:
+            return
+        try:
+            data = self._socket.recv(MAX_MESSAGE_BYTES + 1)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        self._data += data
+        if not data or b"\n" in self._data or len(self._data) > MAX_MESSAGE_BYTES:
+            line = self._data.split(b"\n", 1)[0][: MAX_MESSAGE_BYTES + 1]
+            self.close()
+            self.said.emit(_message(line))
+
+    def close(self) -> None:
+        if self._socket is not None:
+            self._notifier.setEnabled(False)
+            self._socket.close()
+            self._socket = None
+            self.deleteLater()
+
+
+class _UnixInstanceServer(QObject):
+    """Listens on a Unix socket for later starts; `message_received` says what each one asked
+    for ("show" or "minimized")."""
 
     message_received = Signal(str)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._path = socket_path(name)
+        self._socket: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._error: OSError | None = None
+
+    def listen(self) -> bool:
+        """Start listening; False when the name is taken (by a live instance, or by the socket
+        file a crashed one left: `start_server` tells them apart) or cannot be used."""
+        if self._socket is not None:
+            return True
+        listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            listening.bind(self._path)
+            listening.listen(8)
+        except OSError as error:
+            listening.close()
+            self._error = error
+            return False
+        listening.setblocking(False)
+        self._socket, self._error = listening, None
+        self._notifier = QSocketNotifier(listening.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
+        logger.info("Listening for later starts as %s", self._path)
+        return True
+
+    def address_in_use(self) -> bool:
+        return self._error is not None and self._error.errno == errno.EADDRINUSE
+
+    def is_listening(self) -> bool:
+        return self._socket is not None
+
+    def remove_left_behind(self) -> None:
+        """Remove the socket file a crashed instance left (nobody answers on it)."""
+        with contextlib.suppress(OSError):
+            os.unlink(self._path)
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file: a later start is a first one again."""
+        if self._socket is None:
+            return
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self._socket.close()
+        self._socket = None
+        self.remove_left_behind()
+
+    def error_string(self) -> str:
+        return str(self._error or "")
+
+    def _accept(self) -> None:
+        while self._socket is not None:
+            try:
+                connection, _address = self._socket.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as error:
+                logger.warning("A later start could not be taken: %s", error)
+                return
+            reader = _Connection(connection, self)
+            reader.said.connect(self._said)
+
+    def _said(self, message: str) -> None:
+        if message in MESSAGES:
+            logger.info("Another start handed over to this one: %s", message)
+            self.message_received.emit(message)
+        elif message:
+            logger.warning("Another start sent an unknown message: %r", message[:40])
+
+
+class _PipeInstanceServer(QObject):
+    """Listens on a named pipe (Windows, through Qt) for later starts; `message_received` says
+    what each one asked for ("show" or "minimized")."""
+
+    message_received = Signal(str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
@@ -134,7 +286,14 @@ class InstanceServer(QObject):
         return False
 
     def address_in_use(self) -> bool:
+        from PySide6.QtNetwork import QAbstractSocket
+
         return self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError
+
+    def remove_left_behind(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name)
 
     def is_listening(self) -> bool:
         return self._server.isListening()
@@ -161,11 +320,15 @@ class InstanceServer(QObject):
             self._read(connection)  # it may all be there already
 
     def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         connection = self.sender()
         if isinstance(connection, QLocalSocket):
             self._read(connection)
 
     def _ended(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         connection = self.sender()
         if isinstance(connection, QLocalSocket):
             self._read(connection, ended=True)
@@ -190,6 +353,12 @@ class InstanceServer(QObject):
             logger.warning("Another start sent an unknown message: %r", message[:40])
 
 
+if sys.platform == "win32":
+    InstanceServer = _PipeInstanceServer
+else:
+    InstanceServer = _UnixInstanceServer
+
+
 def start_server(name: str, message: str, parent: QObject | None = None) -> InstanceServer | None:
     """This start's server, listening as `name`, once `hand_over` found nobody there; None
     when another start began listening meanwhile and got `message` (this one then ends).
@@ -204,7 +373,7 @@ def start_server(name: str, message: str, parent: QObject | None = None) -> Inst
         if hand_over(message, name):
             server.deleteLater()
             return None
-        QLocalServer.removeServer(name)
+        server.remove_left_behind()
         if server.listen():
             logger.info("Removed the socket a crashed instance left behind")
             return server

@@ -97,6 +97,29 @@ def test_a_message_that_is_not_ours_is_ignored(  # type: ignore[no-untyped-def]
         assert hand_over("format c:", name)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a Unix socket of the test's own")
+def test_a_silent_or_slow_caller_does_not_stop_a_later_start(  # type: ignore[no-untyped-def]
+    qtbot, first: InstanceServer, name: str
+) -> None:
+    silent = socket.socket(socket.AF_UNIX)
+    silent.connect(name)  # connects, then says nothing
+    slow = socket.socket(socket.AF_UNIX)
+    slow.connect(name)
+    try:
+        with qtbot.waitSignal(first.message_received) as received:
+            assert hand_over(MINIMIZED, name)
+        assert received.args == [MINIMIZED]
+        with qtbot.waitSignal(first.message_received) as received:
+            slow.sendall(b"sh")  # a line in two pieces, the second without its end
+            qtbot.wait(50)
+            slow.sendall(b"ow")
+            slow.close()
+        assert received.args == [SHOW]
+    finally:
+        silent.close()
+        slow.close()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a named pipe leaves no file behind")
 def test_the_socket_a_crashed_instance_left_is_taken_over(qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
     stale = socket.socket(socket.AF_UNIX)
