@@ -354,8 +354,7 @@ class StartupProbe(QObject):
         self._dialogs.timeout.connect(self._refuse_dialogs)
         self._dialogs.start()
         QTimer.singleShot(self.GIVE_UP_S * 1000, self, self._finish)
-        if sys.stderr is not None:
-            faulthandler.dump_traceback_later(self.WATCHDOG_S, exit=True, file=sys.stderr)
+        _watchdog(self.WATCHDOG_S)
 
     def _write(self) -> None:
         """The figures so far, as one more line of FILE."""
@@ -410,8 +409,7 @@ class StartupProbe(QObject):
         """The figures written (as far as they go), and the app ends."""
         if "contact_rows" in self._figures:
             return  # finished already
-        if sys.stderr is not None:
-            faulthandler.dump_traceback_later(self.QUIT_WATCHDOG_S, exit=True, file=sys.stderr)
+        _watchdog(self.QUIT_WATCHDOG_S)
         window = self._window
         model = window.contacts_page.model
         self._timer.stop()
@@ -425,6 +423,15 @@ class StartupProbe(QObject):
         self._figures["max_rss_mb"] = peak_rss_mb()
         self._write()
         window.quit()
+
+
+def _watchdog(seconds: int) -> None:
+    """In `seconds`, unless called again first: every thread's stack to stderr, and the end
+    of the process. Not where stderr is no file (a windowed program on Windows)."""
+    try:
+        faulthandler.dump_traceback_later(seconds, exit=True, file=sys.stderr)
+    except (AttributeError, ValueError, OSError, RuntimeError):  # None, or no descriptor
+        logger.info("no stderr to write a stuck start's stacks to: no watchdog")
 
 
 def peak_rss_mb() -> float | None:
