@@ -134,7 +134,7 @@ def socket_path(name: str) -> str:
     return name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
 
 
-def _message(data: bytes) -> str:
+def _message(data: bytes | bytearray | memoryview) -> str:
     return bytes(data).decode("utf-8", errors="replace").strip()
 
 
@@ -177,11 +177,22 @@ class _Connection(QObject):
             self.deleteLater()
 
 
-class _UnixInstanceServer(QObject):
-    """Listens on a Unix socket for later starts; `message_received` says what each one asked
-    for ("show" or "minimized")."""
+class _Listening(QObject):
+    """What a server for later starts says: `message_received` with what each one asked for
+    ("show" or "minimized"); anything else is logged and left."""
 
     message_received = Signal(str)
+
+    def _said(self, message: str) -> None:
+        if message in MESSAGES:
+            logger.info("Another start handed over to this one: %s", message)
+            self.message_received.emit(message)
+        elif message:
+            logger.warning("Another start sent an unknown message: %r", message[:40])
+
+
+class _UnixInstanceServer(_Listening):
+    """Listens on a Unix socket for later starts."""
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -247,19 +258,9 @@ class _UnixInstanceServer(QObject):
             reader = _Connection(connection, self)
             reader.said.connect(self._said)
 
-    def _said(self, message: str) -> None:
-        if message in MESSAGES:
-            logger.info("Another start handed over to this one: %s", message)
-            self.message_received.emit(message)
-        elif message:
-            logger.warning("Another start sent an unknown message: %r", message[:40])
 
-
-class _PipeInstanceServer(QObject):
-    """Listens on a named pipe (Windows, through Qt) for later starts; `message_received` says
-    what each one asked for ("show" or "minimized")."""
-
-    message_received = Signal(str)
+class _PipeInstanceServer(_Listening):
+    """Listens on a named pipe (Windows, through Qt's QLocalServer) for later starts."""
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         from PySide6.QtNetwork import QLocalServer
@@ -267,11 +268,7 @@ class _PipeInstanceServer(QObject):
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
-        if sys.platform == "win32":  # the pipe for its user only
-            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # Not on Unix: with an access option Qt makes the socket aside and renames it over the
-        # name, taking it from a live instance instead of failing with "address in use". The
-        # socket file is its user's to write to (the umask), which connecting needs.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # its user's
         self._server.newConnection.connect(self._accept)
         self._open: set[QLocalSocket] = set()
 
@@ -345,12 +342,7 @@ class _PipeInstanceServer(QObject):
         self._open.discard(connection)
         connection.abort()
         connection.deleteLater()
-        message = bytes(data).decode("utf-8", errors="replace").strip()
-        if message in MESSAGES:
-            logger.info("Another start handed over to this one: %s", message)
-            self.message_received.emit(message)
-        elif message:
-            logger.warning("Another start sent an unknown message: %r", message[:40])
+        self._said(_message(data))
 
 
 if sys.platform == "win32":
