@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,6 +37,31 @@ def test_a_dialog_in_a_measured_start_ends_it_and_is_named(tmp_path: Path, crm_e
     assert not_ours.read_bytes().startswith(b"these are my notes")  # and the file is untouched
 
 
+def _measured_start(
+    code: str,
+    tmp_path: Path,
+    crm_env: Callable[..., dict[str, str]],
+    run_crm: Callable[..., subprocess.CompletedProcess[str]],
+) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """`code` (which plants a fault, then runs `crm`) as a measured start over the sample
+    office: what the process printed, and the last figures the probe wrote."""
+    home = tmp_path / "home"
+    database = tmp_path / "office.sqlite3"
+    assert run_crm("demo", database=database, home=home).returncode == 0
+    probe = tmp_path / "probe.jsonl"
+    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
+    (tmp_path / "run").mkdir(mode=0o700)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--database", str(database)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result, json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
+
+
 # A fault of ours planted in the start, in a process of the test's own (the probe ends the
 # process it measures).
 _BROKEN_START = """
@@ -53,28 +80,13 @@ sys.exit(main())
 def test_an_error_in_a_measured_start_ends_it_with_its_traceback(  # type: ignore[no-untyped-def]
     tmp_path: Path, crm_env, run_crm
 ) -> None:
-    home = tmp_path / "home"
-    database = tmp_path / "office.sqlite3"
-    assert run_crm("demo", database=database, home=home).returncode == 0
-    probe = tmp_path / "probe.jsonl"
-    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
-    (tmp_path / "run").mkdir(mode=0o700)
-
-    result = subprocess.run(
-        [sys.executable, "-c", _BROKEN_START, "--database", str(database)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result, figures = _measured_start(_BROKEN_START, tmp_path, crm_env, run_crm)
 
     # Not a dialog left waiting for a reader: the status, and the traceback for whoever
     # measured the start.
     assert result.returncode == 4, result.stderr[-3000:]
     assert "a fault planted by the test" in result.stderr
     assert "open_services" in result.stderr  # where it happened
-    figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
     assert figures["error"] == "RuntimeError: a fault planted by the test"
     assert "shown" in figures and "contacts" not in figures
 
@@ -99,24 +111,9 @@ sys.exit(main())
 def test_an_app_held_up_as_it_ends_is_ended_with_what_held_it(  # type: ignore[no-untyped-def]
     tmp_path: Path, crm_env, run_crm
 ) -> None:
-    home = tmp_path / "home"
-    database = tmp_path / "office.sqlite3"
-    assert run_crm("demo", database=database, home=home).returncode == 0
-    probe = tmp_path / "probe.jsonl"
-    env = crm_env(home, LIAISON_STARTUP_PROBE=str(probe), XDG_RUNTIME_DIR=str(tmp_path / "run"))
-    (tmp_path / "run").mkdir(mode=0o700)
-
-    result = subprocess.run(
-        [sys.executable, "-c", _STUCK_QUITTING, "--database", str(database)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result, figures = _measured_start(_STUCK_QUITTING, tmp_path, crm_env, run_crm)
 
     assert result.returncode != 0
     assert "Timeout (0:00:02)!" in result.stderr  # faulthandler's stacks, for whoever measured
     assert "in stuck" in result.stderr  # the frame that held it
-    figures = json.loads(probe.read_text(encoding="utf-8").splitlines()[-1])
     assert figures["contact_rows"] > 0  # the figures were written before
