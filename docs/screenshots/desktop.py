@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,19 +35,17 @@ TODAY = dt.date(2026, 11, 25)
 PALETTE_QUERY = {"en": "new", "zh_CN": "新建"}
 
 
-from shooting import fresh_home_folders, settle  # noqa: E402
+from shooting import fresh_home_folders, sample_office, settle  # noqa: E402
 
 fresh_home_folders()
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from crm.services.autostart import Autostart  # noqa: E402
 from crm.services.bundle import Services  # noqa: E402
-from crm.services.demo import load_demo  # noqa: E402
-from crm.store.database import default_database_path  # noqa: E402
 from crm.ui.language import LanguageManager  # noqa: E402
 from crm.ui.operations import Operations  # noqa: E402
 from crm.ui.settings import Settings  # noqa: E402
@@ -195,22 +191,6 @@ class Session:
         close(dialog)
 
 
-def office_settings(path: Path) -> Settings:
-    settings = Settings(path)
-    settings.my_name = "Anna Berg"
-    settings.sender_name = "Anna Berg"
-    settings.sender_title = "International Coordinator"
-    settings.sender_name_zh = "安娜·伯格"
-    settings.sender_title_zh = "国际事务协调员"
-    settings.our_city = "Aalborg"
-    settings.our_city_zh = "奥尔堡"
-    settings.our_country = "DK"
-    settings.sender_address = "anna.berg@aalborg.dk.example"
-    settings.smtp_host = "mail.aalborg.dk.example"
-    settings.smtp_user = "anna.berg"
-    return settings
-
-
 STEPS: dict[str, Callable[[Session], None]] = {
     "settings": Session.settings_dialog,
     "tray": Session.tray_menu,
@@ -226,24 +206,7 @@ def main() -> int:
     parser.add_argument("--only", choices=sorted(STEPS), action="append", help="these only")
     parser.add_argument("--lang", choices=LANGUAGES, action="append", help="this language only")
     args = parser.parse_args()
-    database = default_database_path()
-    if database.parent.exists():
-        print(
-            f"{database.parent} exists already: run this with HOME set to a new, empty folder "
-            "(see the top of this script), so that no data of yours is touched.",
-            file=sys.stderr,
-        )
-        return 1
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Liaison")
-    app.setOrganizationName("Liaison")
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    scratch = Path(tempfile.mkdtemp(prefix="liaison-screenshots-"))
-    services = Services.open(str(database))
-    try:
-        load_demo(services.db)
-        services.backups.backup()  # so that Settings › Database shows a latest backup
-        settings = office_settings(scratch / "settings.ini")
+    with sample_office() as (services, settings, scratch):
         language = LanguageManager(settings)
         for code in args.lang or LANGUAGES:
             settings.language = code  # as chosen in Settings › General
@@ -251,10 +214,6 @@ def main() -> int:
             session = Session(services, settings, language, scratch)
             for name in args.only or STEPS:
                 STEPS[name](session)
-    finally:
-        services.db.dispose()
-        shutil.rmtree(database.parent, ignore_errors=True)
-        shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
