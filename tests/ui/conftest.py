@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,34 @@ def language(qapp, settings):  # type: ignore[no-untyped-def]
     manager.switch("en")
     yield manager
     manager.switch("en", remember=False)
+
+
+@pytest.fixture
+def app_run(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """`run_app` in this process: set up already (the first-run wizard has tests of its own),
+    its logging handlers and the application's names put back afterwards, and a start that
+    never ends ended after a minute."""
+    import logging
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from crm.ui.settings import Settings
+
+    handlers = list(logging.getLogger().handlers)
+    names = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(99))
+    guard.start(60_000)
+    Settings().first_run_done = True
+    yield
+    guard.stop()
+    for handler in list(logging.getLogger().handlers):
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    qapp.setApplicationName(names[0])
+    qapp.setOrganizationName(names[1])
+    qapp.setApplicationDisplayName(names[2])
+    qapp.setQuitOnLastWindowClosed(True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -240,30 +240,9 @@ def test_rotation_keeps_a_few_files_and_configuring_again_adds_no_handler(log_fi
     assert "line 199 of a long day" in log_file.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def app_names(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """`run_app` in this process renames the application: put the names back."""
-    before = list(logging.getLogger().handlers)
-    names = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(lambda: QApplication.exit(99))
-    guard.start(60_000)
-    yield
-    guard.stop()
-    for handler in list(logging.getLogger().handlers):
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-    qapp.setApplicationName(names[0])
-    qapp.setOrganizationName(names[1])
-    qapp.setApplicationDisplayName(names[2])
-    qapp.setQuitOnLastWindowClosed(True)
-
-
 @pytest.mark.qt_no_exception_capture
 def test_a_fault_that_ends_the_start_is_said_before_the_app_ends(  # type: ignore[no-untyped-def]
-    app_names, db_path, monkeypatch
+    app_run, db_path, monkeypatch
 ) -> None:
     def broken(database: str | None, *, language: str, parent: Any) -> None:
         raise RuntimeError("a fault of ours")

@@ -4,48 +4,19 @@ window needs before that stays free of the heavy imports."""
 from __future__ import annotations
 
 import json
-import logging
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 import crm.app
 from crm.cli import _window_arguments
 from crm.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def app_run(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """`run_app` in this process: its logging handlers and the application's names are put
-    back afterwards, and a start that never ends is ended after a minute."""
-    handlers = list(logging.getLogger().handlers)
-    names = (qapp.applicationName(), qapp.organizationName(), qapp.applicationDisplayName())
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(lambda: QApplication.exit(99))
-    guard.start(60_000)
-    # Set up already: the first-run wizard is the subject of its own tests below.
-    from crm.ui.settings import Settings
-
-    Settings().first_run_done = True
-    yield
-    guard.stop()
-    for handler in logging.getLogger().handlers:
-        if handler not in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-    qapp.setApplicationName(names[0])
-    qapp.setOrganizationName(names[1])
-    qapp.setApplicationDisplayName(names[2])
-    qapp.setQuitOnLastWindowClosed(True)
 
 
 def test_the_window_is_shown_before_the_database_is_opened(  # type: ignore[no-untyped-def]
