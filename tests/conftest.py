@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -211,3 +212,40 @@ def run_crm() -> Callable[..., subprocess.CompletedProcess[str]]:
     module `import conftest` finds depends on the order pytest collected them in.
     """
     return _run_crm
+
+
+# SQLite's plan of each SELECT a read runs, one list of plan lines per query.
+Plans = Callable[[Any, Callable[[Any], object]], list[list[str]]]
+
+
+def _query_plans(db: Any, read: Callable[[Any], object]) -> list[list[str]]:
+    from sqlalchemy import event
+
+    captured: list[tuple[str, object]] = []
+
+    def capture(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        captured.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        with db.session() as session:
+            read(session)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    raw = db.engine.raw_connection()
+    try:
+        return [
+            [row[-1] for row in raw.cursor().execute(f"EXPLAIN QUERY PLAN {sql}", parameters)]
+            for sql, parameters in captured
+            if sql.lstrip().startswith("SELECT")
+        ]
+    finally:
+        raw.close()
+
+
+@pytest.fixture(scope="session")
+def query_plans() -> Plans:
+    """SQLite's plan of each query `read(session)` runs: `query_plans(db, read)`."""
+    return _query_plans

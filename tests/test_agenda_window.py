@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 from lunar_python import Lunar, LunarMonth, LunarYear
-from sqlalchemy import event
-from sqlmodel import Session
 
 from crm.domain import occasions as rules
 from crm.domain.chinese_calendar import lunar_birthday, lunar_birthdays_between, lunar_months
@@ -25,6 +23,8 @@ from crm.store.partnership_models import Delegation, Interaction, Partnership
 D = dt.date
 INDEX = "ix_contact_birthday_month_day"
 VISIT_INDEX = "ix_interaction_on_visit_alone"
+# The `query_plans` fixture: SQLite's plan of each query a read runs.
+Plans = Callable[..., list[list[str]]]
 # Lunar years with a leap month, and which: births in them, to meet leap months to come.
 LEAP_MONTHS = {1990: 5, 1993: 3, 1995: 8, 2001: 4, 2004: 2, 2006: 7, 2009: 5, 2012: 4, 2017: 6}
 
@@ -196,32 +196,6 @@ def test_lunar_birthdays_from_the_month_table_match_lunar_python(year: int) -> N
 # The indexes ----------------------------------------------------------------------------------
 
 
-def plans(db: Database, read: Callable[[Session], object]) -> list[list[str]]:
-    """SQLite's plan of each query `read` runs."""
-    captured: list[tuple[str, object]] = []
-
-    def capture(
-        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
-    ) -> None:
-        captured.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", capture)
-    try:
-        with db.session() as session:
-            read(session)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", capture)
-    raw = db.engine.raw_connection()
-    try:
-        return [
-            [row[-1] for row in raw.cursor().execute(f"EXPLAIN QUERY PLAN {sql}", parameters)]
-            for sql, parameters in captured
-            if sql.lstrip().startswith("SELECT")
-        ]
-    finally:
-        raw.close()
-
-
 def test_the_migration_adds_the_indexes(db: Database) -> None:
     with db.engine.connect() as conn:
         found = dict(
@@ -234,16 +208,18 @@ def test_the_migration_adds_the_indexes(db: Database) -> None:
     assert "WHERE delegation_id IS NOT NULL" in found[VISIT_INDEX]
 
 
-def test_the_birthday_query_uses_the_month_day_index(db: Database) -> None:
-    (plan,) = plans(db, lambda session: q.birthday_facts(session, D(2025, 12, 20), D(2026, 1, 19)))
+def test_the_birthday_query_uses_the_month_day_index(db: Database, query_plans: Plans) -> None:
+    (plan,) = query_plans(
+        db, lambda session: q.birthday_facts(session, D(2025, 12, 20), D(2026, 1, 19))
+    )
     assert any(INDEX in line for line in plan), plan
     assert not any(line.startswith("SCAN contact") for line in plan), plan
 
 
 def test_last_contact_looks_up_each_partnership_and_the_visits_alone_in_their_indexes(
-    db: Database,
+    db: Database, query_plans: Plans
 ) -> None:
-    found = plans(db, q.partnership_facts)
+    found = query_plans(db, q.partnership_facts)
     lines = [line for plan in found for line in plan]
     assert any("ix_interaction_partnership_date (partnership_id=?)" in line for line in lines)
     assert any(VISIT_INDEX in line for line in lines), found

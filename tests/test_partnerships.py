@@ -14,6 +14,8 @@ from crm.domain.partnership_rules import AgreementDraft, PartnershipDraft, Place
 from crm.domain.partnerships import AgreementKind, PartnershipStatus, PartnershipType
 from crm.domain.text import DomainError, ValidationErrors
 from crm.services.conflicts import ChangedElsewhere
+from crm.store import partnership_detail as detail_q
+from crm.store.models import Organisation
 from crm.store.partnership_models import Delegation, DelegationMember, FollowUp
 
 TODAY = dt.date(2026, 5, 1)
@@ -282,6 +284,46 @@ def test_the_detail_holds_everything_about_a_partnership(services, office, partn
     assert [f.description for f in detail.follow_ups] == ["Send the photos"]
     assert detail.row.open_follow_ups == 1
     assert (detail.last_contact, detail.days_since_contact) == (dt.date(2026, 4, 21), 10)
+
+
+@pytest.mark.sqlite_only
+def test_the_detail_finds_follow_ups_and_partner_city_people_through_indexes(  # type: ignore[no-untyped-def]
+    services, office, partnership, query_plans
+) -> None:
+    """Most follow-ups belong to no visit. Once the planner has statistics that say so, the
+    visits' follow-ups must still be looked up, not found by reading every follow-up; and the
+    partner city's organisations come from an index on their place."""
+    with services.db.write() as session:
+        for n in range(5):
+            session.add(Delegation(id=f"d{n}", partnership_id=partnership, title=f"Visit {n}"))
+        session.flush()
+        session.execute(
+            insert(FollowUp.__table__),  # type: ignore[attr-defined]
+            [
+                {"id": f"f{n}", "partnership_id": partnership, "description": ""}
+                for n in range(3000)
+            ],
+        )
+        session.add(FollowUp(delegation_id="d1", description="Send the photos"))
+        session.add_all(
+            Organisation(name=f"Office {n}", place_id=office["stavanger"]) for n in range(500)
+        )
+    with services.db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    services.db.dispose()  # a new connection reads the new statistics
+
+    def read(session):  # type: ignore[no-untyped-def]
+        head = detail_q.header(session, partnership)
+        visits = [d.id for d in detail_q.delegations(session, partnership)]
+        detail_q.open_follow_ups(session, partnership, visits)
+        detail_q.people(session, partnership, head.place_id)
+
+    lines = [line for plan in query_plans(services.db, read) for line in plan]
+    assert any("ix_follow_up_delegation_id" in line for line in lines), lines
+    assert any("ix_organisation_place_id (place_id=?)" in line for line in lines), lines
+    assert not any(line.startswith(("SCAN follow_up", "SCAN organisation")) for line in lines)
+    detail = services.partnerships.detail(partnership, today=TODAY)
+    assert "Send the photos" in [f.description for f in detail.follow_ups]
 
 
 def test_a_partnership_never_contacted_has_no_days_since(services, partnership) -> None:  # type: ignore[no-untyped-def]

@@ -47,7 +47,9 @@ class Organisation(SQLModel, table=True):
     name: str = Field(max_length=300, index=True)
     name_zh: str = Field(default="", max_length=300)
     kind: str = Field(default="other", max_length=40)
-    place_id: str | None = Field(default=None, foreign_key="place.id", ondelete="SET NULL")
+    place_id: str | None = Field(
+        default=None, foreign_key="place.id", ondelete="SET NULL", index=True
+    )
     website: str = Field(default="", max_length=500)
     created_at: dt.datetime = Field(default_factory=utcnow, sa_column=_timestamp())
 
