@@ -59,6 +59,14 @@ class Database:
         self.is_sqlite = self.dialect == "sqlite"
         self.engine = self._create_engine()
         self._writer = self.engine.execution_options(liaison_write=True)
+        # A server's reads run outside a transaction: at READ COMMITTED, PostgreSQL's default,
+        # each statement sees its own snapshot anyway, so BEGIN and ROLLBACK would only add two
+        # round trips to every read. (SQLite's driver starts no transaction for a read.)
+        self._reader = (
+            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.dialect == "postgresql"
+            else self.engine
+        )
         self._commits = 0
         event.listen(self.engine, "commit", self._count_commit)
 
@@ -130,8 +138,8 @@ class Database:
         return engine
 
     def session(self) -> Session:
-        """A session for reading."""
-        return Session(self.engine, expire_on_commit=False)
+        """A session for reading (on a server, each statement in its own snapshot)."""
+        return Session(self._reader, expire_on_commit=False)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
