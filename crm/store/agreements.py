@@ -10,6 +10,7 @@ from sqlalchemy import Row, bindparam, delete, insert, select
 from sqlmodel import Session
 
 from crm.domain.names import latin_name
+from crm.store.among import PerDialect, among
 from crm.store.models import Contact
 from crm.store.partnership_models import Agreement, AgreementDocument, AgreementSignatory
 
@@ -56,19 +57,24 @@ class AgreementRow:
     documents: tuple[DocumentRow, ...]
 
 
-_IDS: Any = bindparam("ids", expanding=True)
 _OF_PARTNERSHIP = (
     select(AG)
     .where(AG.c.partnership_id == bindparam("pid"))
     .order_by(AG.c.signed_on.desc(), AG.c.created_at.desc())
 )
 _ONE = select(AG).where(AG.c.id == bindparam("id"))
-_DOCUMENTS = select(AD).where(AD.c.agreement_id.in_(_IDS)).order_by(AD.c.added_at, AD.c.id)
-_SIGNATORIES = (
-    select(AS.c.agreement_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
-    .select_from(AS.join(C, C.c.id == AS.c.contact_id))
-    .where(AS.c.agreement_id.in_(_IDS))
-    .order_by(C.c.sort_key, C.c.id)
+_DOCUMENTS = PerDialect(
+    lambda dialect: (
+        select(AD).where(among(AD.c.agreement_id, "ids", dialect)).order_by(AD.c.added_at, AD.c.id)
+    )
+)
+_SIGNATORIES = PerDialect(
+    lambda dialect: (
+        select(AS.c.agreement_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
+        .select_from(AS.join(C, C.c.id == AS.c.contact_id))
+        .where(among(AS.c.agreement_id, "ids", dialect))
+        .order_by(C.c.sort_key, C.c.id)
+    )
 )
 
 
@@ -87,7 +93,7 @@ def _with_children(session: Session, rows: Sequence[Row[Any]]) -> list[Agreement
     signatories = signatories_of(session, ids)
     documents: dict[str, list[DocumentRow]] = {}
     if ids:
-        for d in session.execute(_DOCUMENTS, {"ids": ids}).all():
+        for d in session.execute(_DOCUMENTS.of(session), {"ids": ids}).all():
             documents.setdefault(d.agreement_id, []).append(
                 DocumentRow(d.id, d.agreement_id, d.filename, d.stored_name, d.sha256)
             )
@@ -112,7 +118,7 @@ def signatories_of(session: Session, agreement_ids: Sequence[str]) -> dict[str, 
     if not agreement_ids:
         return {}
     found: dict[str, list[PersonRef]] = {}
-    rows = session.execute(_SIGNATORIES, {"ids": list(agreement_ids)}).all()
+    rows = session.execute(_SIGNATORIES.of(session), {"ids": list(agreement_ids)}).all()
     for agreement_id, contact_id, family, given, name_zh in rows:
         found.setdefault(agreement_id, []).append(
             PersonRef(contact_id, latin_name(family, given, name_zh), name_zh)

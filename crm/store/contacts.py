@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from crm.domain.names import full_label
 from crm.domain.search import Term, parse_query
-from crm.store.among import among
+from crm.store.among import PerDialect, among
 from crm.store.models import Contact, ContactEmail, ContactPhone, ContactTag, Organisation, Staff
 
 C = Contact.__table__  # type: ignore[attr-defined]
@@ -340,19 +340,15 @@ def _rows_statement(dialect: str) -> Any:
     )
 
 
-_ROWS: dict[str, Any] = {}
+_ROWS = PerDialect(_rows_statement)
 
 
 def rows(session: Session, ids: Sequence[str]) -> list[ContactRow]:
     """The list rows of these contacts, in the order of `ids`."""
     if not ids:
         return []
-    dialect = session.get_bind().dialect.name
-    statement = _ROWS.get(dialect)
-    if statement is None:
-        statement = _ROWS[dialect] = _rows_statement(dialect)
     by_id = {}
-    for r in session.execute(statement, {"ids": list(ids)}):
+    for r in session.execute(_ROWS.of(session), {"ids": list(ids)}):
         by_id[r[0]] = ContactRow(
             id=r[0],
             family_name=r[1],

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from crm.domain.names import latin_name
 from crm.store.agreements import PersonRef
+from crm.store.among import PerDialect, among
 from crm.store.models import Contact, Place, Staff, new_id, utcnow
 from crm.store.partnership_models import Interaction, InteractionContact, Partnership
 
@@ -121,11 +122,13 @@ _TIMELINES = {
     ("partnership", True): _timeline(I, _PARTNERSHIP, literal_column("interaction.rowid")),
     ("partnership", False): _timeline(I, _PARTNERSHIP, I.c.created_at),
 }
-_PEOPLE = (
-    select(IC.c.interaction_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
-    .select_from(IC.join(C, C.c.id == IC.c.contact_id))
-    .where(IC.c.interaction_id.in_(bindparam("ids", expanding=True)))
-    .order_by(C.c.sort_key, C.c.id)
+_PEOPLE = PerDialect(
+    lambda dialect: (
+        select(IC.c.interaction_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
+        .select_from(IC.join(C, C.c.id == IC.c.contact_id))
+        .where(among(IC.c.interaction_id, "ids", dialect))
+        .order_by(C.c.sort_key, C.c.id)
+    )
 )
 
 
@@ -167,7 +170,7 @@ def people_of(session: Session, interaction_ids: Sequence[str]) -> dict[str, lis
     if not interaction_ids:
         return {}
     found: dict[str, list[PersonRef]] = {}
-    rows = session.execute(_PEOPLE, {"ids": list(interaction_ids)}).all()
+    rows = session.execute(_PEOPLE.of(session), {"ids": list(interaction_ids)}).all()
     for interaction_id, contact_id, family, given, name_zh in rows:
         found.setdefault(interaction_id, []).append(
             PersonRef(contact_id, latin_name(family, given, name_zh), name_zh)

@@ -14,6 +14,7 @@ from sqlalchemy import Row, bindparam, literal, select, union_all
 from sqlmodel import Session
 
 from crm.domain.names import latin_name
+from crm.store.among import PerDialect, among
 from crm.store.models import Organisation
 from crm.store.partnership_models import DelegationMember
 from crm.store.partnerships import (
@@ -37,7 +38,6 @@ PEOPLE_LIMIT = 200
 
 _PID: Any = bindparam("pid")
 _PLACE: Any = bindparam("place")
-_VISITS: Any = bindparam("visits", expanding=True)
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ _DELEGATIONS = (
 )
 
 
-def _follow_ups() -> Any:
+def _follow_ups(dialect: str) -> Any:
     """Follow-ups of the partnership and of its visits. The visits come as ids, and the rest
     is sorted out by the caller: given a join or "not done", SQLite would walk every open
     follow-up rather than use the index on the partnership or on the delegation."""
@@ -138,12 +138,12 @@ def _follow_ups() -> Any:
     )
     around = F.outerjoin(S, S.c.id == F.c.assignee_id).outerjoin(D, D.c.id == F.c.delegation_id)
     own = select(*columns).select_from(around).where(F.c.partnership_id == _PID)
-    visits = select(*columns).select_from(around).where(F.c.delegation_id.in_(_VISITS))
+    visits = select(*columns).select_from(around).where(among(F.c.delegation_id, "visits", dialect))
     found = union_all(own, visits).subquery()
     return select(found).order_by(found.c.due_on == "", found.c.due_on, found.c.id)
 
 
-_FOLLOW_UPS = _follow_ups()
+_FOLLOW_UPS = PerDialect(_follow_ups)
 
 
 def _people() -> Any:
@@ -241,7 +241,7 @@ def open_follow_ups(
     under that one, wherever its visit was."""
     params = {"pid": partnership_id, "visits": list(delegation_ids)}
     found: dict[str, FollowUpRow] = {}
-    for r in session.execute(_FOLLOW_UPS, params).all():
+    for r in session.execute(_FOLLOW_UPS.of(session), params).all():
         if r.done_at is None and r.partnership_id in (None, partnership_id):
             found.setdefault(r.id, FollowUpRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or ""))
     return list(found.values())
