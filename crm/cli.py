@@ -41,6 +41,14 @@ BACKUP_WRITTEN = QT_TRANSLATE_NOOP("Cli", "Backup written to “{path}” ({size
 BACKUP_EXPORTED = QT_TRANSLATE_NOOP(
     "Cli", "Every table exported as JSON to “{path}” ({size}, in {seconds})."
 )
+RESTORED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Restored {rows} rows from “{name}” (exported {exported}) into “{where}”, in {seconds}.",
+)
+NOT_JSON_EXPORT = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Only a JSON export is restored here: a copy of the database file is restored in the app (File › Restore from a backup).",
+)
 NO_DATABASE = QT_TRANSLATE_NOOP("Cli", "There is no database at “{where}”.")
 NO_FILE = QT_TRANSLATE_NOOP("Cli", "There is no file “{name}”.")
 IMPORT_DONE = QT_TRANSLATE_NOOP(
@@ -279,6 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("--json", action="store_true", help="the report as one JSON object")
 
+    restore = commands.add_parser(
+        "restore",
+        help="restore a JSON export (made by `crm backup`) into a new, empty database: a "
+        "SQLite file not there yet, or a server database without tables (the way back for a "
+        "server's backup, and the way between a server and a file)",
+    )
+    _common(restore, suppress=True)
+    restore.add_argument("file", metavar="FILE", help="the JSON export")
+    restore.add_argument("--json", action="store_true", help="the report as one JSON object")
+
     check = commands.add_parser(
         "check", help="integrity and migration status of the database, and its latest backup"
     )
@@ -439,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "check": _check,
         "backup": _backup,
+        "restore": _restore,
         "remind": _remind,
         "greet": _greet,
         "handover": _handover,
@@ -802,6 +821,57 @@ def _backup(args: argparse.Namespace, tr: Translator) -> int:
     sentence = BACKUP_EXPORTED if result.kind == "json" else BACKUP_WRITTEN
     print(sentence.with_params(path=result.path, size=size, seconds=seconds).render(tr))
     return 0
+
+
+def _restore(args: argparse.Namespace, tr: Translator) -> int:
+    from pathlib import Path
+
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
+    from crm.domain.formatting import babel_locale
+    from crm.services.backup_import import import_json
+    from crm.store.database import Database
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise DomainError(NO_FILE.with_params(name=source))
+    if source.suffix.lower() != ".json":
+        raise DomainError(NOT_JSON_EXPORT)
+    db = Database(args.database)
+    try:
+        result = import_json(source, db)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(result.as_dict())
+        return 0
+    locale = babel_locale(args.language)
+    seconds = format_unit(
+        result.seconds, "duration-second", length="short", format="0.00", locale=locale
+    )
+    print(
+        RESTORED.with_params(
+            rows=format_decimal(result.rows, locale=locale),
+            name=source.name,
+            exported=_moment(result.created_at, locale),
+            where=result.target,
+            seconds=seconds,
+        ).render(tr)
+    )
+    return 0
+
+
+def _moment(value: str, locale: str) -> str:
+    """An ISO time as people read it ("25 Nov 2026, 23:17:38"), or as written if it is none."""
+    import datetime as dt
+
+    from babel.dates import format_datetime
+
+    try:
+        return format_datetime(dt.datetime.fromisoformat(value), "medium", locale=locale)
+    except ValueError:
+        return value
 
 
 def _remind(args: argparse.Namespace, tr: Translator) -> int:

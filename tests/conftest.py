@@ -150,6 +150,26 @@ def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) ->
 
 
 @pytest.fixture
+def empty_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A database not made yet, on the test's backend: a SQLite file not there, or a new
+    PostgreSQL database without a single table (for restoring into)."""
+    if backend == "sqlite":
+        yield str(tmp_path / "restored" / "liaison.sqlite3")
+        return
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"liaison_test_empty_{uuid.uuid4().hex[:16]}"
+    admin = _postgresql_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield _postgresql_url(name)
+    _drop_database(admin, name)
+    admin.dispose()
+
+
+@pytest.fixture
 def services(database_url: str) -> Iterator:  # type: ignore[type-arg]
     from crm.services.bundle import Services
 

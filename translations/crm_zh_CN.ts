@@ -223,6 +223,34 @@
         <source>The backup “{name}” did not read back correctly, so it was not kept.</source>
         <translation>备份“{name}”写入后未能正确读出，因此未予保留。</translation>
     </message>
+    <message>
+        <source>“{name}” is not a Liaison JSON export, or it is damaged: nothing was restored.</source>
+        <translation>“{name}”不是 Liaison 的 JSON 导出文件，或已损坏：未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>“{name}” ends too soon (it may have been cut short while it was copied): nothing was restored.</source>
+        <translation>“{name}”不完整（可能在复制时被截断）：未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>“{name}” was exported by a newer version of Liaison: update Liaison to restore it.</source>
+        <translation>“{name}”由更新版本的 Liaison 导出：请先更新 Liaison 再恢复。</translation>
+    </message>
+    <message>
+        <source>The database “{where}” already holds data: a JSON export is restored only into a new, empty database.</source>
+        <translation>数据库“{where}”中已有数据：JSON 导出只能恢复到新的空数据库中。</translation>
+    </message>
+    <message>
+        <source>The file “{where}” already exists: name a new file to restore into, or another database.</source>
+        <translation>文件“{where}”已存在：请指定一个新文件或其他数据库作为恢复目标。</translation>
+    </message>
+    <message>
+        <source>“{name}” does not fit this version of Liaison (table “{table}”: {reason}): nothing was restored.</source>
+        <translation>“{name}”与当前版本的 Liaison 不符（表“{table}”：{reason}）：未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>BackupsBox</name>
@@ -355,6 +383,14 @@
     <message>
         <source>Every table exported as JSON to “{path}” ({size}, in {seconds}).</source>
         <translation>所有数据表已以 JSON 格式导出到“{path}”（{size}，用时 {seconds}）。</translation>
+    </message>
+    <message>
+        <source>Restored {rows} rows from “{name}” (exported {exported}) into “{where}”, in {seconds}.</source>
+        <translation>已从“{name}”（导出于 {exported}）恢复 {rows} 行数据到“{where}”，用时 {seconds}。</translation>
+    </message>
+    <message>
+        <source>Only a JSON export is restored here: a copy of the database file is restored in the app (File › Restore from a backup).</source>
+        <translation>此处只能恢复 JSON 导出文件：数据库文件的备份副本请在应用中恢复（文件 › 从备份恢复）。</translation>
     </message>
     <message>
         <source>There is no database at “{where}”.</source>
@@ -5270,10 +5306,6 @@
 <context>
     <name>Restore</name>
     <message>
-        <source>Only a database file can be restored from a backup: a database on a server is restored by whoever looks after the server.</source>
-        <translation>只有数据库文件才能从备份恢复：服务器上的数据库须由服务器管理人员恢复。</translation>
-    </message>
-    <message>
         <source>There is no file “{name}”.</source>
         <translation>找不到文件“{name}”。</translation>
     </message>
@@ -5296,6 +5328,10 @@
     <message>
         <source>“{name}” is the database itself: choose a backup of it instead.</source>
         <translation>“{name}”就是数据库本身：请改为选择它的备份。</translation>
+    </message>
+    <message>
+        <source>Only a database file can be restored here: a server&apos;s backup (its JSON export) is restored into a new database with the command “crm restore”.</source>
+        <translation>此处只能恢复数据库文件：服务器的备份（其 JSON 导出文件）请使用命令“crm restore”恢复到新数据库中。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from crm.store.restore import (
 
 NOT_A_FILE = QT_TRANSLATE_NOOP(
     "Restore",
-    "Only a database file can be restored from a backup: a database on a server is restored by whoever looks after the server.",
+    "Only a database file can be restored here: a server's backup (its JSON export) is restored into a new database with the command “crm restore”.",
 )
 
 

@@ -171,10 +171,16 @@ def _upgrade(db: Database) -> Path | None:
     backup = None
     if status.current is not None and db.path is not None:
         backup = backup_sqlite(db, label=f"before-{status.head}")
+    with db.engine.begin() as conn:
+        upgrade_on(conn)
+    return backup
+
+
+def upgrade_on(conn: Connection, revision: str = "head") -> None:
+    """Run the migrations up to `revision` in the transaction of `conn` (no backup, no checks:
+    for a database being made, as a restore of a JSON export makes one)."""
     from alembic import command
 
     config = _config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return backup
+    config.attributes["connection"] = conn
+    command.upgrade(config, revision)

@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         page.show_archived.toggled.connect(self.show_archived_action.setChecked)
         for action in self.data_actions:
             action.setEnabled(True)
-        # A server database is restored by whoever looks after the server, not from here.
+        # A server database comes back from its JSON export with `crm restore`, not from here.
         self.restore_action.setEnabled(services.db.path is not None)
         services.acting.use(settings.my_name, settings.sender_name)
         # What colleagues (or another window) change shows here within seconds.
