@@ -18,7 +18,6 @@ import base64
 import datetime as dt
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.backup_export import FORMAT, VERSION, column_kind
+from crm.store.backup import written_in_place
 from crm.store.database import Database
 from crm.store.migrate import is_known_revision, upgrade_on
 
@@ -133,27 +133,14 @@ def _into_new_file(
     """A SQLite target: made beside its place under a private name, renamed when whole."""
     if path.exists():
         raise DomainError(FILE_EXISTS.with_params(where=path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, partial_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".part", dir=path.parent
-    )
-    os.close(descriptor)
-    partial = Path(partial_name)
-    partial.unlink()  # SQLite makes it afresh; the name stays ours
-    db = Database(partial)
-    try:
-        result = _fill(reader, header, source, db)
-        db.dispose()
+    with written_in_place(path, where=source) as partial:
+        db = Database(partial)
+        try:
+            result = _fill(reader, header, source, db)
+        finally:
+            db.dispose()
         with open(partial, "rb+") as made:
             os.fsync(made.fileno())
-        os.replace(partial, path)
-    finally:
-        db.dispose()
-        for leftover in (
-            partial,
-            *(Path(f"{partial}{end}") for end in ("-journal", "-wal", "-shm")),
-        ):
-            leftover.unlink(missing_ok=True)
     return ImportedBackup(
         result.source, str(path), result.schema_revision, result.created_at, result.counts
     )
