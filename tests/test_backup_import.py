@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import random
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -132,6 +133,26 @@ def test_a_successor_named_before_its_row_comes_back(
     moved = Services.open(empty_database_url)
     try:
         assert moved.contacts.get(earlier).draft.successor_of_id == later
+    finally:
+        moved.db.dispose()
+
+
+def test_every_character_comes_back_as_it_was(
+    services: Services, empty_database_url: str, tmp_path: Path
+) -> None:
+    """Backslashes, quotes, line breaks, tabs, Chinese and emoji: a server's export streams
+    rows as the server writes them, and its escaping must not show."""
+    notes = 'C:\\Users\\anna\\"Hefei" \\n\n\tline two\r\n王芳 🎉 \\\\ \u2028 end\\'
+    new, _ = services.contacts.create(
+        ContactDraft(family_name="O'Brien", given_name="Seán", name_zh="王芳", notes=notes)
+    )
+    export = tmp_path / "office.json"
+    export_json(services.db, export)
+    import_json(export, Database(empty_database_url))
+    moved = Services.open(empty_database_url)
+    try:
+        draft = moved.contacts.get(new).draft
+        assert (draft.notes, draft.family_name, draft.given_name) == (notes, "O'Brien", "Seán")
     finally:
         moved.db.dispose()
 
@@ -282,7 +303,7 @@ def test_a_database_that_holds_data_is_never_restored_into(
 
 
 @settings(
-    max_examples=60,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -303,9 +324,10 @@ def test_a_damaged_export_restores_whole_or_is_refused_in_one_sentence(
             del data[at : at + rng.randint(1, 40)]
         else:
             data[at:at] = data[at : at + rng.randint(1, 40)]
-    damaged = tmp_path / f"damaged-{seed}.json"
+    case = Path(tempfile.mkdtemp(dir=tmp_path))  # examples share the test's folder
+    damaged = case / "damaged.json"
     damaged.write_bytes(bytes(data))
-    target = tmp_path / f"target-{seed}" / "liaison.sqlite3"
+    target = case / "target" / "liaison.sqlite3"
     try:
         import_json(damaged, Database(target))
     except DomainError:

@@ -204,10 +204,14 @@ class _Tables:
         ]
         count, block = 0, []
         for row in rows:
-            unknown = set(row) - set(kinds)
-            if unknown:
-                raise self._does_not_fit(name, f"unknown column {sorted(unknown)[0]}")
-            values = {key: _value(kinds[key], value) for key, value in row.items()}
+            if row.keys() != kinds.keys():
+                unknown, missing = set(row) - set(kinds), set(kinds) - set(row)
+                which = f"unknown column {min(unknown)}" if unknown else f"no {min(missing)}"
+                raise self._does_not_fit(name, which)
+            try:
+                values = {key: _value(kinds[key], value) for key, value in row.items()}
+            except (ValueError, TypeError) as error:
+                raise self._does_not_fit(name, str(error)) from error
             later = {key: values[key] for key in postponed if values.get(key) is not None}
             if later:
                 if not keys or any(values.get(key) is None for key in keys):
@@ -266,12 +270,17 @@ def _kind(type_: Any) -> str:
 
 
 def _value(kind: str, value: Any) -> Any:
-    """A value as the export wrote it, back as the column's type takes it. Liaison writes its
-    times in UTC: SQLite keeps them without a zone, a server with one, in whichever zone its
-    session has. A time without a zone is UTC, one with a zone is turned to UTC, and goes to a
-    column without a zone without one."""
-    if value is None:
-        return None
+    """A value as the export wrote it, back as the column's type takes it; ValueError for one
+    of the wrong type (SQLite would keep a word in a number's column).
+
+    Liaison writes its times in UTC: SQLite keeps them without a zone, a server with one, in
+    whichever zone its session has. A time without a zone is UTC, one with a zone is turned to
+    UTC, and goes to a column without a zone without one."""
+    if value is None or kind in ("json", "other"):
+        return value
+    textual = ("datetime", "datetime_tz", "date", "time", "text", "bytes")
+    if kind in textual and not isinstance(value, str):
+        raise ValueError(f"not text: {str(value)[:40]}")
     if kind in ("datetime", "datetime_tz"):
         moment = dt.datetime.fromisoformat(value)
         moment = (
@@ -283,9 +292,15 @@ def _value(kind: str, value: Any) -> Any:
     if kind == "time":
         return dt.time.fromisoformat(value)
     if kind == "bytes":
-        return base64.b64decode(value)
+        return base64.b64decode(value, validate=True)
     if kind == "boolean":
+        if value not in (True, False, 0, 1):
+            raise ValueError(f"not true or false: {str(value)[:40]}")
         return bool(value)
+    if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ValueError(f"not a whole number: {str(value)[:40]}")
+    if kind == "float" and (not isinstance(value, int | float) or isinstance(value, bool)):
+        raise ValueError(f"not a number: {str(value)[:40]}")
     return value
 
 
