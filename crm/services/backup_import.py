@@ -20,7 +20,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -113,18 +113,7 @@ def import_json(source: Path, target: Database) -> ImportedBackup:
         raise DomainError(NOT_AN_EXPORT.with_params(name=name)) from error
     finally:
         handle.close()
-    return _with_seconds(result, time.perf_counter() - begun)
-
-
-def _with_seconds(result: ImportedBackup, seconds: float) -> ImportedBackup:
-    return ImportedBackup(
-        result.source,
-        result.target,
-        result.schema_revision,
-        result.created_at,
-        result.counts,
-        seconds,
-    )
+    return replace(result, seconds=time.perf_counter() - begun)
 
 
 def _into_new_file(
@@ -141,9 +130,7 @@ def _into_new_file(
             db.dispose()
         with open(partial, "rb+") as made:
             os.fsync(made.fileno())
-    return ImportedBackup(
-        result.source, str(path), result.schema_revision, result.created_at, result.counts
-    )
+    return replace(result, target=str(path))
 
 
 def _check_empty(db: Database) -> None:
