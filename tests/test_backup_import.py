@@ -157,6 +157,29 @@ def test_every_character_comes_back_as_it_was(
         moved.db.dispose()
 
 
+def test_interactions_of_one_day_keep_their_order(
+    services: Services, empty_database_url: str, tmp_path: Path
+) -> None:
+    """A timeline orders a day's interactions as they were logged; a restore keeps that."""
+    wang, _ = services.contacts.create(ContactDraft(family_name="Wang", given_name="Fang"))
+    logged = [
+        services.interactions.log(
+            "call", "2026-03-02", [wang], note=note, today=dt.date(2026, 3, 2)
+        )
+        for note in ("first", "second", "third", "fourth")
+    ]
+    before = [entry.note for entry in services.interactions.timeline_for_contact(wang)]
+    assert before == ["fourth", "third", "second", "first"] and len(logged) == 4
+    export = tmp_path / "office.json"
+    export_json(services.db, export)
+    import_json(export, Database(empty_database_url))
+    moved = Services.open(empty_database_url)
+    try:
+        assert [e.note for e in moved.interactions.timeline_for_contact(wang)] == before
+    finally:
+        moved.db.dispose()
+
+
 def test_times_come_back_as_the_same_moments(
     services: Services, empty_database_url: str, tmp_path: Path
 ) -> None:
@@ -218,6 +241,50 @@ def small_export(tmp_path: Path) -> Path:
     finally:
         services.db.dispose()
     return export
+
+
+@pytest.mark.parametrize("part", [1, 2, 3, 7, 64])
+def test_the_file_is_read_in_parts_of_any_size(
+    small_export: Path, tmp_path: Path, part: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every string, number and key cut at every place between two reads of the file."""
+    import crm.services.backup_import as restore
+
+    monkeypatch.setattr(restore, "_CHUNK", part)
+    document = json.loads(small_export.read_text(encoding="utf-8"))
+    document["tables"]["contact_email"][0]["position"] = 12345  # a number to cut
+    small_export.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    restored = import_json(small_export, Database(tmp_path / "parts" / "liaison.sqlite3"))
+    assert restored.counts["contact"] == 3 and restored.counts["contact_email"] == 3
+
+
+def test_damage_early_in_a_file_is_not_taken_for_a_file_cut_short(
+    small_export: Path, tmp_path: Path
+) -> None:
+    text_ = small_export.read_text(encoding="utf-8")
+    damaged = tmp_path / "damaged.json"  # a colon lost inside the first contact's row
+    damaged.write_text(text_.replace('"family_name": ', '"family_name" ', 1), encoding="utf-8")
+    with pytest.raises(DomainError) as error:
+        import_json(damaged, Database(tmp_path / "d" / "liaison.sqlite3"))
+    assert "not a Liaison JSON export" in message(error)
+
+
+def test_a_journal_left_beside_the_name_counts_as_a_file_there(
+    small_export: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "laptop" / "liaison.sqlite3"
+    target.parent.mkdir()
+    Path(f"{target}-wal").write_bytes(b"an old log")
+    with pytest.raises(DomainError) as error:
+        import_json(small_export, Database(target))
+    assert "already exists" in message(error)
+    assert not target.exists()
+
+
+def test_a_database_in_memory_is_no_place_to_restore_into(small_export: Path) -> None:
+    with pytest.raises(DomainError) as error:
+        import_json(small_export, Database(":memory:"))
+    assert "Name the database" in message(error)
 
 
 def test_a_file_cut_short_restores_nothing(

@@ -251,6 +251,10 @@
         <source>“{name}” cannot be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
+    <message>
+        <source>Name the database to restore into: a new file, or a database on a server.</source>
+        <translation>请指定要恢复到的数据库：一个新文件，或服务器上的一个数据库。</translation>
+    </message>
 </context>
 <context>
     <name>BackupsBox</name>

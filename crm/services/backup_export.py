@@ -24,6 +24,8 @@ import decimal
 import json
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
@@ -141,11 +143,22 @@ def _write(db: Database, handle: IO[str], created: str) -> dict[str, int]:
     return counts
 
 
+# Kinds whose JSON the server writes as this module does (the same values; only spacing and
+# the digits of a second differ). Others (bytes as hex, numbers, NaN, json with raw line breaks)
+# go through Python.
+_SERVER_JSON_KINDS = frozenset({"text", "integer", "boolean", "datetime", "date", "time"})
+
+
 def _write_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> int:
-    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+    server_json = set(exported.columns.values()) <= _SERVER_JSON_KINDS
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg" and server_json:
         return _copy_rows(conn, exported, handle)
     names = list(exported.columns)
     statement = select(exported.selectable)
+    if conn.dialect.name == "sqlite":
+        # In the order of logging: a restore gives the rows new rowids in this order, and a
+        # timeline breaks ties between interactions of one day by rowid.
+        statement = statement.order_by(text("rowid"))
     result = conn.execution_options(yield_per=ROWS_PER_BLOCK).execute(statement)
     count = 0
     for block in result.partitions():
@@ -170,7 +183,10 @@ def _copy_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> in
     out = handle.buffer  # type: ignore[attr-defined]  # the text file's bytes, after flush
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     count, pending = 0, b""
-    with cursor.copy(f"COPY (SELECT row_to_json(t) FROM {quoted} AS t) TO STDOUT") as copy:
+    with (
+        _driver_errors(exported.name),
+        cursor.copy(f"COPY (SELECT row_to_json(t) FROM {quoted} AS t) TO STDOUT") as copy,
+    ):
         for chunk in copy:
             data = pending + bytes(chunk)
             last = data.rfind(b"\n")
@@ -184,6 +200,18 @@ def _copy_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> in
     if pending:  # COPY ends every row with a line break: this is not its output
         raise DomainError(UNREADABLE.with_params(where=exported.name, reason="COPY"))
     return count
+
+
+@contextmanager
+def _driver_errors(name: str) -> Iterator[None]:
+    """psycopg's own errors (COPY runs below SQLAlchemy) as the export's one sentence."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise DomainError(UNREADABLE.with_params(where=name, reason=reason)) from error
 
 
 def _revision(conn: Connection) -> str | None:

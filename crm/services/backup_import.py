@@ -58,12 +58,19 @@ DOES_NOT_FIT = QT_TRANSLATE_NOOP(
     "“{name}” does not fit this version of Liaison (table “{table}”: {reason}): nothing was restored.",
 )
 NOT_READABLE = QT_TRANSLATE_NOOP("Backup", "“{name}” cannot be read: {reason}")
+NO_TARGET = QT_TRANSLATE_NOOP(
+    "Backup", "Name the database to restore into: a new file, or a database on a server."
+)
 
 ROWS_PER_INSERT = 1000
 _CHUNK = 1 << 20
 # The longest value the reader waits for: far beyond any row Liaison writes (a note, a whole
 # letter), short of reading a damaged file whole into memory.
 MAX_VALUE = 64 << 20
+# Longer than any JSON token that can be cut at the end of a part of the file (true, null, a
+# number's digits), and the characters a number may go on with.
+_TOKEN = 64
+_NUMBER = "0123456789.eE+-"
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ def import_json(source: Path, target: Database) -> ImportedBackup:
         header = reader.header()
         if target.path is not None:
             result = _into_new_file(reader, header, source, target.path)
+        elif target.is_sqlite:  # in memory: gone when done, nothing to restore into
+            raise DomainError(NO_TARGET)
         else:
             _check_empty(target)
             result = _fill(reader, header, source, target)
@@ -120,7 +129,10 @@ def _into_new_file(
     reader: ExportReader, header: dict[str, Any], source: Path, path: Path
 ) -> ImportedBackup:
     """A SQLite target: made beside its place under a private name, renamed when whole."""
-    if path.exists():
+    # A journal or write-ahead log left beside the name by an earlier database would be
+    # played into the new file when it is first opened: as good as the file being there.
+    beside = (Path(f"{path}{end}") for end in ("-journal", "-wal", "-shm"))
+    if path.exists() or any(p.exists() for p in beside):
         raise DomainError(FILE_EXISTS.with_params(where=path))
     with written_in_place(path, where=source) as partial:
         db = Database(partial)
@@ -189,6 +201,8 @@ class _Tables:
             if foreign["referred_table"] == name or foreign["referred_table"] not in self.filled
             for local in foreign["constrained_columns"]
         ]
+        if set(postponed) & set(keys):  # a key that waits for another row: no order works
+            raise self._does_not_fit(name, "a key that refers to rows not restored yet")
         count, block = 0, []
         for row in rows:
             if row.keys() != kinds.keys():
@@ -434,15 +448,22 @@ class ExportReader:
             try:
                 value, end = self.decoder.raw_decode(self.buffer, self.at)
             except json.JSONDecodeError as error:
-                # Not whole in the buffer yet, or wrong: more of the file tells which. A value
-                # longer than any row of ours is wrong, whatever follows.
-                if len(self.buffer) - self.at > MAX_VALUE:
+                # A value not whole in the buffer yet fails at its end (or, for a string, as
+                # unterminated): more of the file tells. One that fails before is wrong, and
+                # so is one longer than any row of ours, whatever follows.
+                unfinished = error.pos >= len(self.buffer) - _TOKEN or error.msg.startswith(
+                    "Unterminated string"
+                )
+                if not unfinished or len(self.buffer) - self.at > MAX_VALUE:
                     raise self._not_an_export() from error
                 if not self._more():
                     raise self._cut_short() from error
                 continue
-            if end == len(self.buffer) and isinstance(value, int | float) and self._more():
-                continue  # a number may go on in the next part of the file
+            except (ValueError, RecursionError) as error:  # a number of 5,000 digits, […[…]]
+                raise self._not_an_export() from error
+            rest = self.buffer[end : end + _TOKEN]
+            if isinstance(value, int | float) and not rest.strip(_NUMBER) and self._more():
+                continue  # "12" of "12.5", "1" of "1e3": a number may go on in the next part
             self.at = end
             return value
 

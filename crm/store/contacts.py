@@ -5,6 +5,7 @@ Lists read plain rows through SQLAlchemy Core, never ORM objects: 100k ORM objec
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -286,8 +287,23 @@ def count(session: Session, *, include_archived: bool = True) -> int:
 
 
 # The list's own values of a contact, with its first e-mail address and phone number and its
-# tags (joined by a character no one types) in the same row: one query per block of rows.
-TAG_SEPARATOR = "\x1f"
+# tags (a JSON array) in the same row: one query per block of rows.
+def _tags_array(dialect: str) -> Any:
+    """The contact's tags as a JSON array: on PostgreSQL in the order of its collation, as the
+    editor lists them (`child_values`); SQLite's order is sorted after, by code point as its
+    own ORDER BY would."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+        return func.json_agg(aggregate_order_by(T.c.tag, T.c.tag))
+    return func.json_group_array(T.c.tag)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    """SQLite's array comes as text (sorted here), the server's as a list in its order."""
+    if isinstance(value, str):
+        return tuple(sorted(json.loads(value)))
+    return tuple(value or ())
 
 
 def _rows_statement(dialect: str) -> Any:
@@ -305,11 +321,7 @@ def _rows_statement(dialect: str) -> Any:
         .limit(1)
         .scalar_subquery()
     )
-    tags = (
-        select(func.aggregate_strings(T.c.tag, TAG_SEPARATOR))
-        .where(T.c.contact_id == C.c.id)
-        .scalar_subquery()
-    )
+    tags = select(_tags_array(dialect)).where(T.c.contact_id == C.c.id).scalar_subquery()
     return (
         select(
             C.c.id,
@@ -369,7 +381,7 @@ def rows(session: Session, ids: Sequence[str]) -> list[ContactRow]:
             owner=r[16] or "",
             email=r[17] or "",
             phone=r[18] or "",
-            tags=tuple(sorted(r[19].split(TAG_SEPARATOR))) if r[19] else (),
+            tags=_tags(r[19]) if r[19] is not None else (),
         )
     return [by_id[i] for i in ids if i in by_id]
 
