@@ -180,7 +180,6 @@ def _open_services(
     from crm.services.bundle import Services
     from crm.store.errors import DamagedDatabase, NotLiaison
     from crm.ui.language import render
-    from crm.ui.recovery import offer_recovery
 
     while True:
         try:
@@ -188,6 +187,8 @@ def _open_services(
         except (DamagedDatabase, NotLiaison) as error:
             # A file cut short when the computer stopped, or not ours: the latest backup (or
             # another chosen one) is offered, the file itself kept aside; then open again.
+            from crm.ui.recovery import offer_recovery
+
             if error.path is not None and offer_recovery(error, error.path, parent):
                 continue
             print(error.render(translator(language)), file=sys.stderr)

@@ -2,7 +2,8 @@
 until it is asked for: pypinyin's dictionaries (some 55 MB resident; pinyin is stored with each
 contact, and a window of Latin names never needs them), and the services of the occasional
 jobs (greetings with Jinja2 and e-mail, duplicates with rapidfuzz, imports and exports with
-their file formats: some 10 MB; SQLAlchemy's PostgreSQL dialect for an office on SQLite: 2 MB).
+their file formats: some 10 MB; visits, gifts, agreements, follow-ups and restores: 2.5 MB;
+SQLAlchemy's PostgreSQL dialect for an office on SQLite: 2 MB).
 Each check runs in a fresh interpreter, where nothing was imported before."""
 
 from __future__ import annotations
@@ -72,11 +73,15 @@ def test_the_occasional_services_are_built_when_first_used(tmp_path: Path) -> No
         "heavy = ('rapidfuzz', 'jinja2', 'smtplib', 'crm.services.greetings',\n"
         "         'sqlalchemy.dialects.postgresql',\n"
         "         'crm.services.duplicates', 'crm.services.importing',\n"
-        "         'crm.services.history_exchange')\n"
+        "         'crm.services.history_exchange', 'crm.services.delegations',\n"
+        "         'crm.services.preparation', 'crm.services.gifts', 'crm.services.photos',\n"
+        "         'crm.services.agreements', 'crm.services.follow_ups',\n"
+        "         'crm.services.restore', 'crm.services.backup_export')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         f"services = Services.open({str(office)!r})\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "print(type(services.greetings).__name__, type(services.duplicates).__name__)\n"
+        "print(type(services.delegations).__name__, type(services.restore).__name__)\n"
         "print(services.importer is services.importer)\n"
         "print('jinja2' in sys.modules, 'rapidfuzz' in sys.modules)"
     )
@@ -84,6 +89,7 @@ def test_the_occasional_services_are_built_when_first_used(tmp_path: Path) -> No
         "[]",
         "[]",  # the office open (made before) and the pages built: none of them yet
         "GreetingService DuplicateService",
+        "DelegationService RestoreService",
         "True",  # built once
         "True True",
     ]

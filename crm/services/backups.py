@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Literal
 
 from crm.domain.text import DomainError
-from crm.services.backup_export import NOT_JSON, export_json
 from crm.store.backup import (
     DAILY,
     DAILY_LABEL,
@@ -95,6 +94,8 @@ class BackupService:
         wants_json = out is not None and out.suffix.lower() == ".json"
         if self.kind == "json" or wants_json:
             if out is not None and not wants_json and not out.is_dir():
+                from crm.services.backup_export import NOT_JSON
+
                 raise DomainError(NOT_JSON)
             return self.export_json(out)
         result = self._timed("sqlite", lambda: backup_sqlite(self.db, out))
@@ -112,6 +113,8 @@ class BackupService:
         elif out.is_dir():
             out = out / name
         target = out
+
+        from crm.services.backup_export import export_json
 
         def write() -> Path:
             export_json(self.db, target, now=now)

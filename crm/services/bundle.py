@@ -10,25 +10,25 @@ from platformdirs import user_data_path
 
 from crm.services.acting import Acting
 from crm.services.agenda import AgendaService
-from crm.services.agreements import AgreementService
 from crm.services.backups import BackupService
 from crm.services.contacts import ContactService
-from crm.services.delegations import DelegationService
 from crm.services.directory import DirectoryService
-from crm.services.follow_ups import FollowUpService
-from crm.services.gifts import GiftService
 from crm.services.interactions import InteractionService
 from crm.services.partnerships import PartnershipService
 from crm.services.reminders import ReminderService
-from crm.services.restore import RestoreService
 from crm.store.database import APP_NAME, Database
 from crm.store.migrate import schema_status, upgrade
 
 if TYPE_CHECKING:
+    from crm.services.agreements import AgreementService
+    from crm.services.delegations import DelegationService
     from crm.services.duplicates import DuplicateService
+    from crm.services.follow_ups import FollowUpService
+    from crm.services.gifts import GiftService
     from crm.services.greetings import GreetingService
     from crm.services.history_exchange import HistoryExchange
     from crm.services.importing import ContactImporter
+    from crm.services.restore import RestoreService
 
 
 @dataclass(frozen=True)
@@ -37,22 +37,48 @@ class Services:
     contacts: ContactService
     directory: DirectoryService
     partnerships: PartnershipService
-    agreements: AgreementService
     interactions: InteractionService
-    delegations: DelegationService
-    gifts: GiftService
-    follow_ups: FollowUpService
     agenda: AgendaService
     reminders: ReminderService
     backups: BackupService
-    restore: RestoreService
     # Who saves: the editors' services stamp it on what they write. Changed in place (by the
     # app, from Settings), so every service sees the new name at its next save.
     acting: Acting = field(default_factory=Acting)
 
     # Built when first used: what they import (Jinja2 and e-mail for greetings, rapidfuzz for
-    # duplicates, the file formats for imports and exports) is not needed to open the window,
-    # and would stay in memory all day for nothing.
+    # duplicates, the file formats for imports and exports; the visits with their preparation,
+    # gifts with their photos, agreements, follow-ups and restores: 2.5 MB of modules between
+    # them) is not needed to open the window, and would stay in memory all day for nothing.
+    @cached_property
+    def agreements(self) -> AgreementService:
+        from crm.services.agreements import AgreementService
+
+        return AgreementService(self.db)
+
+    @cached_property
+    def delegations(self) -> DelegationService:
+        from crm.services.delegations import DelegationService
+
+        return DelegationService(self.db, acting=self.acting)
+
+    @cached_property
+    def gifts(self) -> GiftService:
+        from crm.services.gifts import GiftService
+
+        return GiftService(self.db)
+
+    @cached_property
+    def follow_ups(self) -> FollowUpService:
+        from crm.services.follow_ups import FollowUpService
+
+        return FollowUpService(self.db)
+
+    @cached_property
+    def restore(self) -> RestoreService:
+        from crm.services.restore import RestoreService
+
+        return RestoreService(self.db)
+
     @cached_property
     def importer(self) -> ContactImporter:
         from crm.services.importing import ContactImporter
@@ -95,15 +121,10 @@ class Services:
             contacts=ContactService(db, acting=acting),
             directory=DirectoryService(db),
             partnerships=PartnershipService(db, acting=acting),
-            agreements=AgreementService(db),
             interactions=InteractionService(db),
-            delegations=DelegationService(db, acting=acting),
-            gifts=GiftService(db),
-            follow_ups=FollowUpService(db),
             agenda=AgendaService(db),
             reminders=ReminderService(db),
             backups=BackupService(db),
-            restore=RestoreService(db),
         )
 
 
