@@ -205,7 +205,21 @@ class ContactForm(QWidget):
             self.labels[key] = label
             self.focus[key] = focus
             form.addRow(label, field_column(field, *below, error))
+            self._level_label(form, label, field)
         return group
+
+    @staticmethod
+    def _level_label(form: QFormLayout, label: QLabel, field: QWidget) -> None:
+        """The label level with the field's first line. Qt centres it on the whole cell, so a
+        hint, an error or more values under the field pulled it down."""
+        item = form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        if item is None:
+            return
+        across = form.labelAlignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+        item.setAlignment(across | Qt.AlignmentFlag.AlignTop)
+        line = QLineEdit().sizeHint() if isinstance(field, ValueListEdit) else field.sizeHint()
+        label.setMinimumHeight(line.height())
+        label.setAlignment(across | Qt.AlignmentFlag.AlignVCenter)
 
     @staticmethod
     def _beside(field: QWidget, button: QPushButton) -> QWidget:
