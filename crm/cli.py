@@ -815,9 +815,7 @@ def _backup(args: argparse.Namespace, tr: Translator) -> int:
         format="#,##0.#",
         locale=locale,
     )
-    seconds = format_unit(
-        result.seconds, "duration-second", length="short", format="0.00", locale=locale
-    )
+    seconds = _seconds(result.seconds, locale)
     sentence = BACKUP_EXPORTED if result.kind == "json" else BACKUP_WRITTEN
     print(sentence.with_params(path=result.path, size=size, seconds=seconds).render(tr))
     return 0
@@ -827,7 +825,6 @@ def _restore(args: argparse.Namespace, tr: Translator) -> int:
     from pathlib import Path
 
     from babel.numbers import format_decimal
-    from babel.units import format_unit
 
     from crm.domain.formatting import babel_locale
     from crm.services.backup_import import import_json
@@ -847,9 +844,7 @@ def _restore(args: argparse.Namespace, tr: Translator) -> int:
         _print_json(result.as_dict())
         return 0
     locale = babel_locale(args.language)
-    seconds = format_unit(
-        result.seconds, "duration-second", length="short", format="0.00", locale=locale
-    )
+    seconds = _seconds(result.seconds, locale)
     print(
         RESTORED.with_params(
             rows=format_decimal(result.rows, locale=locale),
@@ -860,6 +855,13 @@ def _restore(args: argparse.Namespace, tr: Translator) -> int:
         ).render(tr)
     )
     return 0
+
+
+def _seconds(value: float, locale: str) -> str:
+    """How long something took ("0.27 secs", "0.31秒")."""
+    from babel.units import format_unit
+
+    return format_unit(value, "duration-second", length="short", format="0.00", locale=locale)
 
 
 def _moment(value: str, locale: str) -> str:

@@ -132,18 +132,25 @@ def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) ->
     if backend == "sqlite":
         yield str(db_path)
         return
-    import uuid
-
-    from sqlalchemy import text
-
     demo = "demo_services" in request.fixturenames
     template = request.getfixturevalue(
         "_postgresql_demo_template" if demo else "_postgresql_template"
     )
-    name = f"liaison_test_{uuid.uuid4().hex[:16]}"
+    yield from _postgresql_database("liaison_test", template)
+
+
+def _postgresql_database(prefix: str, template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database (a copy of `template`, else without a table), its URL given
+    for the test, dropped after it."""
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"{prefix}_{uuid.uuid4().hex[:16]}"
     admin = _postgresql_admin()
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     yield _postgresql_url(name)
     _drop_database(admin, name)
     admin.dispose()
@@ -156,17 +163,7 @@ def empty_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
     if backend == "sqlite":
         yield str(tmp_path / "restored" / "liaison.sqlite3")
         return
-    import uuid
-
-    from sqlalchemy import text
-
-    name = f"liaison_test_empty_{uuid.uuid4().hex[:16]}"
-    admin = _postgresql_admin()
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield _postgresql_url(name)
-    _drop_database(admin, name)
-    admin.dispose()
+    yield from _postgresql_database("liaison_test_empty")
 
 
 @pytest.fixture

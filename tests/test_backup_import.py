@@ -13,7 +13,9 @@ import random
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -39,6 +41,15 @@ def tables_of(path: Path) -> dict[str, list[str]]:
         name: sorted(json.dumps(row, sort_keys=True) for row in rows)
         for name, rows in document["tables"].items()
     }
+
+
+@contextmanager
+def edited(path: Path, *, indent: int | None = None) -> Iterator[dict[str, Any]]:
+    """An export read, changed in the block (as a person or damage might), written back; on
+    one line unless `indent` says otherwise."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    yield document
+    path.write_text(json.dumps(document, indent=indent), encoding="utf-8")
 
 
 def message(error: pytest.ExceptionInfo[DomainError]) -> str:
@@ -126,9 +137,8 @@ def test_a_successor_named_before_its_row_comes_back(
     )
     export = tmp_path / "office.json"
     export_json(services.db, export)
-    document = json.loads(export.read_text(encoding="utf-8"))
-    document["tables"]["contact"].sort(key=lambda row: row["id"] != earlier)  # earlier first
-    export.write_text(json.dumps(document), encoding="utf-8")  # no line breaks at all
+    with edited(export) as document:  # no line breaks at all
+        document["tables"]["contact"].sort(key=lambda row: row["id"] != earlier)  # earlier first
     import_json(export, Database(empty_database_url))
     moved = Services.open(empty_database_url)
     try:
@@ -188,11 +198,10 @@ def test_times_come_back_as_the_same_moments(
     made = services.contacts.get(new).created_at
     export = tmp_path / "office.json"
     export_json(services.db, export)
-    document = json.loads(export.read_text(encoding="utf-8"))
-    [row] = document["tables"]["contact"]
-    moment = made if made.tzinfo else made.replace(tzinfo=dt.UTC)
-    row["created_at"] = moment.astimezone(dt.timezone(dt.timedelta(hours=8))).isoformat()
-    export.write_text(json.dumps(document), encoding="utf-8")
+    with edited(export) as document:
+        [row] = document["tables"]["contact"]
+        moment = made if made.tzinfo else made.replace(tzinfo=dt.UTC)
+        row["created_at"] = moment.astimezone(dt.timezone(dt.timedelta(hours=8))).isoformat()
     import_json(export, Database(empty_database_url))
     moved = Services.open(empty_database_url)
     try:
@@ -251,9 +260,8 @@ def test_the_file_is_read_in_parts_of_any_size(
     import crm.services.backup_import as restore
 
     monkeypatch.setattr(restore, "_CHUNK", part)
-    document = json.loads(small_export.read_text(encoding="utf-8"))
-    document["tables"]["contact_email"][0]["position"] = 12345  # a number to cut
-    small_export.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    with edited(small_export, indent=1) as document:
+        document["tables"]["contact_email"][0]["position"] = 12345  # a number to cut
     restored = import_json(small_export, Database(tmp_path / "parts" / "liaison.sqlite3"))
     assert restored.counts["contact"] == 3 and restored.counts["contact_email"] == 3
 
@@ -326,9 +334,8 @@ def test_what_is_not_an_export_is_refused(
 def test_an_export_of_a_newer_liaison_is_refused(
     small_export: Path, empty_database_url: str
 ) -> None:
-    document = json.loads(small_export.read_text(encoding="utf-8"))
-    document["schema_revision"] = "9999"
-    small_export.write_text(json.dumps(document), encoding="utf-8")
+    with edited(small_export) as document:
+        document["schema_revision"] = "9999"
     with pytest.raises(DomainError) as error:
         import_json(small_export, Database(empty_database_url))
     assert "newer version of Liaison" in message(error)
@@ -338,9 +345,8 @@ def test_an_export_of_a_newer_liaison_is_refused(
 def test_a_row_that_does_not_fit_restores_nothing(
     small_export: Path, empty_database_url: str
 ) -> None:
-    document = json.loads(small_export.read_text(encoding="utf-8"))
-    document["tables"]["contact_email"][-1]["contact_id"] = "nobody"
-    small_export.write_text(json.dumps(document), encoding="utf-8")
+    with edited(small_export) as document:
+        document["tables"]["contact_email"][-1]["contact_id"] = "nobody"
     with pytest.raises(DomainError) as error:
         import_json(small_export, Database(empty_database_url))
     assert "contact_email" in message(error)
@@ -348,9 +354,8 @@ def test_a_row_that_does_not_fit_restores_nothing(
 
 
 def test_counts_that_disagree_restore_nothing(small_export: Path, empty_database_url: str) -> None:
-    document = json.loads(small_export.read_text(encoding="utf-8"))
-    del document["tables"]["contact_email"][0]  # a row lost, the count kept
-    small_export.write_text(json.dumps(document), encoding="utf-8")
+    with edited(small_export) as document:
+        del document["tables"]["contact_email"][0]  # a row lost, the count kept
     with pytest.raises(DomainError):
         import_json(small_export, Database(empty_database_url))
     assert is_empty(empty_database_url)

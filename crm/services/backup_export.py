@@ -68,7 +68,7 @@ def export_json(db: Database, out: Path, *, now: dt.datetime | None = None) -> d
     """Write every table to `out` (through a `.part` file renamed when whole); returns the rows
     written per table. Problems become a DomainError of one sentence and leave no file."""
     out = out.absolute()
-    where = db.path or db.engine.url.render_as_string(hide_password=True)
+    where = db.where
     created = (now or dt.datetime.now()).astimezone().isoformat(timespec="seconds")
     # The file stays private, as mkstemp made it: it holds every contact of the office.
     with written_in_place(out, where=where) as partial:

@@ -20,7 +20,6 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -151,8 +150,7 @@ def _into_new_file(
 def _check_empty(db: Database) -> None:
     with db.engine.connect() as conn:
         if inspect(conn).get_table_names():
-            where = db.engine.url.render_as_string(hide_password=True)
-            raise DomainError(NOT_EMPTY.with_params(where=where))
+            raise DomainError(NOT_EMPTY.with_params(where=db.where))
 
 
 def _fill(
@@ -165,37 +163,32 @@ def _fill(
 ) -> ImportedBackup:
     revision = header["schema_revision"]
     counts: dict[str, int] = {}
-    with db.engine.connect() as conn, _building(conn, scratch), conn.begin():
-        upgrade_on(conn, revision)
-        tables = _Tables(conn, reader.name)
-        for name, rows in reader.tables():
-            counts[name] = tables.insert(name, rows)
-        tables.finish()
-        expected = reader.counts()
-        if {k: v for k, v in expected.items() if v} != {k: v for k, v in counts.items() if v}:
-            raise DomainError(NOT_AN_EXPORT.with_params(name=reader.name))
-        upgrade_on(conn, "head")
-        if conn.dialect.name == "postgresql":
-            _reset_sequences(conn)
-    where = db.path or db.engine.url.render_as_string(hide_password=True)
-    return ImportedBackup(source, str(where), revision, str(header.get("created_at", "")), counts)
+    with db.engine.connect() as conn:
+        if scratch:
+            _unjournaled(conn)
+        with conn.begin():
+            upgrade_on(conn, revision)
+            tables = _Tables(conn, reader.name)
+            for name, rows in reader.tables():
+                counts[name] = tables.insert(name, rows)
+            tables.finish()
+            expected = reader.counts()
+            if {k: v for k, v in expected.items() if v} != {k: v for k, v in counts.items() if v}:
+                raise DomainError(NOT_AN_EXPORT.with_params(name=reader.name))
+            upgrade_on(conn, "head")
+            if conn.dialect.name == "postgresql":
+                _reset_sequences(conn)
+    return ImportedBackup(source, db.where, revision, str(header.get("created_at", "")), counts)
 
 
-@contextmanager
-def _building(conn: Connection, scratch: bool) -> Iterator[None]:
-    """A SQLite file being made under a private name (`scratch`), thrown away whole on any
-    failure, needs no journal and no sync before the end (the caller syncs it once, whole);
-    and a large page cache while its indexes grow in random order. Said to SQLite before the
-    transaction begins (it would refuse a journal mode inside one), on this connection."""
-    if scratch:
-        raw = conn.connection.driver_connection
-        for pragma in (
-            "journal_mode = OFF",
-            "synchronous = OFF",
-            f"cache_size = -{BUILD_CACHE_KB}",
-        ):
-            raw.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
-    yield
+def _unjournaled(conn: Connection) -> None:
+    """A SQLite file being made under a private name, thrown away whole on any failure, needs
+    no journal and no sync before the end (the caller syncs it once, whole); and a large page
+    cache while its indexes grow in random order. Said to SQLite on this connection before its
+    transaction begins (SQLite refuses a journal mode inside one)."""
+    raw = conn.connection.driver_connection
+    for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{BUILD_CACHE_KB}"):
+        raw.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
 
 
 class _Tables:
@@ -465,12 +458,11 @@ class ExportReader:
         self.at = 0
         return True
 
-    def _expect(self, char: str) -> bool:
+    def _expect(self, char: str) -> None:
         found = self._peek()
         if found != char:
             raise self._cut_short() if found == "" else self._not_an_export()
         self.at += 1
-        return True
 
     def _next_of(self, chars: str) -> str:
         found = self._peek()

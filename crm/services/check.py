@@ -52,12 +52,11 @@ def check(db: Database, *, now: dt.datetime | None = None) -> CheckReport:
     if status.current is not None:
         with db.session() as session:
             contacts = q.count(session)
-    where = str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
     backups = BackupService(db)
     latest = backups.latest()
     age = backups.age(now)
     return CheckReport(
-        where,
+        db.where,
         integrity,
         status.current,
         status.head,

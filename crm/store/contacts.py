@@ -306,21 +306,18 @@ def _tags(value: Any) -> tuple[str, ...]:
     return tuple(value or ())
 
 
+def _first(table: Any, column: Any) -> Any:
+    """The contact's first value of a child table (its first e-mail address, phone number)."""
+    return (
+        select(column)
+        .where(table.c.contact_id == C.c.id)
+        .order_by(table.c.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def _rows_statement(dialect: str) -> Any:
-    first_email = (
-        select(E.c.address)
-        .where(E.c.contact_id == C.c.id)
-        .order_by(E.c.position)
-        .limit(1)
-        .scalar_subquery()
-    )
-    first_phone = (
-        select(P.c.number)
-        .where(P.c.contact_id == C.c.id)
-        .order_by(P.c.position)
-        .limit(1)
-        .scalar_subquery()
-    )
     tags = select(_tags_array(dialect)).where(T.c.contact_id == C.c.id).scalar_subquery()
     return (
         select(
@@ -341,8 +338,8 @@ def _rows_statement(dialect: str) -> Any:
             C.c.birthday_leap_month,
             C.c.archived,
             S.c.name,
-            first_email,
-            first_phone,
+            _first(E, E.c.address),
+            _first(P, P.c.number),
             tags,
         )
         .select_from(

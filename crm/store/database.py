@@ -113,6 +113,13 @@ class Database:
         name = make_url(self.url).database
         return Path(name) if name and name != ":memory:" else None
 
+    @property
+    def where(self) -> str:
+        """The database as a sentence names it: the file, or the server's URL without its
+        password."""
+        path = self.path
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
     def _create_engine(self) -> Engine:
         if make_url(self.url).get_driver_name() in ("psycopg", "psycopg2"):
             # A server that does not answer is reported after a while, not waited on forever

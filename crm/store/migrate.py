@@ -61,10 +61,6 @@ def _config() -> Config:
     return config
 
 
-def _where(db: Database) -> str:
-    return str(db.path) if db.path else db.engine.url.render_as_string(hide_password=True)
-
-
 def known_revisions() -> list[str]:
     """The revisions this version of Liaison knows, oldest first.
 
@@ -109,7 +105,7 @@ def schema_status(db: Database) -> SchemaStatus:
     except (DatabaseError, OperationalError) as error:
         raise _open_error(db, error) from error
     if current is None and tables - {"alembic_version"}:
-        raise NotLiaison(NOT_LIAISON.with_params(where=_where(db)), path=db.path)
+        raise NotLiaison(NOT_LIAISON.with_params(where=db.where), path=db.path)
     if current is not None and not is_known_revision(current):
         raise NewerDatabase(NEWER, path=db.path)
     return SchemaStatus(current, head)
@@ -131,11 +127,11 @@ def _open_error(db: Database, error: Exception) -> DomainError:
     """The sentence for a database that could not be read at open time."""
     found = as_domain_error(error, path=db.path, where=_server_name(db))
     if isinstance(found, DamagedDatabase):
-        return DamagedDatabase(DAMAGED.with_params(where=_where(db)), path=db.path)
+        return DamagedDatabase(DAMAGED.with_params(where=db.where), path=db.path)
     if found is not None:
         return found
     reason = getattr(error, "orig", None) or error
-    return DomainError(CANNOT_OPEN.with_params(where=_where(db), reason=str(reason)))
+    return DomainError(CANNOT_OPEN.with_params(where=db.where, reason=str(reason)))
 
 
 def _server_name(db: Database) -> str:
