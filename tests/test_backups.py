@@ -459,6 +459,28 @@ def test_a_database_on_a_server_is_backed_up_as_json(
     assert (report.backup_kind, report.latest_backup) == ("json", None)
 
 
+def test_a_server_export_is_the_same_however_its_rows_are_gathered(
+    demo_services,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """COPY's rows are written a block at a time: a block of one row and a block of the whole
+    table give the same file, backslashes and line breaks inside values included."""
+    demo_services.contacts.create(
+        ContactDraft(family_name="Back", given_name="Slash", notes="C:\\Liaison\\new\nline two")
+    )
+    when = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
+    files = []
+    for block in (1, 1 << 30):
+        monkeypatch.setattr(backup_export, "COPY_BLOCK_BYTES", block)
+        out = tmp_path / f"block-{block}.json"
+        backup_export.export_json(demo_services.db, out, now=when)
+        files.append(out.read_bytes())
+    assert files[0] == files[1]
+    back = next(c for c in json.loads(files[0])["tables"]["contact"] if c["family_name"] == "Back")
+    assert back["notes"] == "C:\\Liaison\\new\nline two"
+
+
 def test_a_json_export_into_a_full_disk_leaves_no_file(
     services,  # type: ignore[no-untyped-def]
     tmp_path: Path,

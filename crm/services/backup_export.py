@@ -143,6 +143,9 @@ def _write(db: Database, handle: IO[str], created: str) -> dict[str, int]:
     return counts
 
 
+# COPY's rows are gathered into blocks of this many bytes before they are written.
+COPY_BLOCK_BYTES = 1 << 20
+
 # Kinds whose JSON the server writes as this module does (the same values; only spacing and
 # the digits of a second differ). Others (bytes as hex, numbers, NaN, json with raw line breaks)
 # go through Python.
@@ -182,21 +185,31 @@ def _copy_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> in
     handle.flush()
     out = handle.buffer  # type: ignore[attr-defined]  # the text file's bytes, after flush
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    count, pending = 0, b""
+    count, pending = 0, bytearray()
+
+    def write_rows() -> None:
+        """The whole rows received so far, written; an unfinished one stays pending."""
+        nonlocal count
+        last = pending.rfind(b"\n")
+        if last < 0:
+            return
+        rows = bytes(pending[:last])
+        del pending[: last + 1]
+        lines = rows.replace(b"\\\\", b"\\").replace(b"\n", b",\n")
+        out.write((b",\n" if count else b"\n") + lines)
+        count += rows.count(b"\n") + 1
+
     with (
         _driver_errors(exported.name),
         cursor.copy(f"COPY (SELECT row_to_json(t) FROM {quoted} AS t) TO STDOUT") as copy,
     ):
+        # libpq hands COPY's output over a row at a time: rows are gathered and written a
+        # block at a time (at a row each, the Python around them took longer than the server).
         for chunk in copy:
-            data = pending + bytes(chunk)
-            last = data.rfind(b"\n")
-            if last < 0:
-                pending = data
-                continue
-            rows, pending = data[:last], data[last + 1 :]
-            lines = rows.replace(b"\\\\", b"\\").replace(b"\n", b",\n")
-            out.write((b",\n" if count else b"\n") + lines)
-            count += rows.count(b"\n") + 1
+            pending += chunk
+            if len(pending) >= COPY_BLOCK_BYTES:
+                write_rows()
+        write_rows()
     if pending:  # COPY ends every row with a line break: this is not its output
         raise DomainError(UNREADABLE.with_params(where=exported.name, reason="COPY"))
     return count
