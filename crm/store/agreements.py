@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, insert, select
+from sqlalchemy import Row, Table, bindparam, delete, insert, select
 from sqlmodel import Session
 
 from crm.domain.names import latin_name
@@ -68,14 +68,35 @@ _DOCUMENTS = PerDialect(
         select(AD).where(among(AD.c.agreement_id, "ids", dialect)).order_by(AD.c.added_at, AD.c.id)
     )
 )
-_SIGNATORIES = PerDialect(
-    lambda dialect: (
-        select(AS.c.agreement_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
-        .select_from(AS.join(C, C.c.id == AS.c.contact_id))
-        .where(among(AS.c.agreement_id, "ids", dialect))
-        .order_by(C.c.sort_key, C.c.id)
-    )
-)
+
+
+class LinkedPeople:
+    """The contacts a link table ties to rows of another (an agreement's signatories, the
+    people of an interaction), for a list of those rows' ids, each row's in name order."""
+
+    def __init__(self, link: Table, key: str) -> None:
+        self._statement = PerDialect(
+            lambda dialect: (
+                select(link.c[key], C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
+                .select_from(link.join(C, C.c.id == link.c.contact_id))
+                .where(among(link.c[key], "ids", dialect))
+                .order_by(C.c.sort_key, C.c.id)
+            )
+        )
+
+    def of(self, session: Session, ids: Sequence[str]) -> dict[str, list[PersonRef]]:
+        if not ids:
+            return {}
+        found: dict[str, list[PersonRef]] = {}
+        rows = session.execute(self._statement.of(session), {"ids": list(ids)}).all()
+        for key, contact_id, family, given, name_zh in rows:
+            found.setdefault(key, []).append(
+                PersonRef(contact_id, latin_name(family, given, name_zh), name_zh)
+            )
+        return found
+
+
+_SIGNATORIES = LinkedPeople(AS, "agreement_id")
 
 
 def for_partnership(session: Session, partnership_id: str) -> list[AgreementRow]:
@@ -115,15 +136,7 @@ def _with_children(session: Session, rows: Sequence[Row[Any]]) -> list[Agreement
 
 
 def signatories_of(session: Session, agreement_ids: Sequence[str]) -> dict[str, list[PersonRef]]:
-    if not agreement_ids:
-        return {}
-    found: dict[str, list[PersonRef]] = {}
-    rows = session.execute(_SIGNATORIES.of(session), {"ids": list(agreement_ids)}).all()
-    for agreement_id, contact_id, family, given, name_zh in rows:
-        found.setdefault(agreement_id, []).append(
-            PersonRef(contact_id, latin_name(family, given, name_zh), name_zh)
-        )
-    return found
+    return _SIGNATORIES.of(session, agreement_ids)
 
 
 def replace_signatories(session: Session, agreement_id: str, contact_ids: Iterable[str]) -> None:

@@ -30,8 +30,8 @@ def among(column: Any, name: str, dialect: str) -> ColumnElement[bool]:
 
 class PerDialect(Generic[Statement]):
     """A statement built on first use for the session's database, then kept:
-    `_PEOPLE = PerDialect(lambda dialect: select(...).where(among(..., dialect)))`, run as
-    `session.execute(_PEOPLE.of(session), {"ids": [...]})`."""
+    `_DOCUMENTS = PerDialect(lambda dialect: select(...).where(among(..., dialect)))`, run as
+    `session.execute(_DOCUMENTS.of(session), {"ids": [...]})`."""
 
     def __init__(self, build: Callable[[str], Statement]) -> None:
         self._build = build

@@ -16,9 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, bindparam, func, insert, literal_column, select
 from sqlmodel import Session
 
-from crm.domain.names import latin_name
-from crm.store.agreements import PersonRef
-from crm.store.among import PerDialect, among
+from crm.store.agreements import LinkedPeople, PersonRef
 from crm.store.models import Contact, Place, Staff, new_id, utcnow
 from crm.store.partnership_models import Interaction, InteractionContact, Partnership
 
@@ -122,14 +120,7 @@ _TIMELINES = {
     ("partnership", True): _timeline(I, _PARTNERSHIP, literal_column("interaction.rowid")),
     ("partnership", False): _timeline(I, _PARTNERSHIP, I.c.created_at),
 }
-_PEOPLE = PerDialect(
-    lambda dialect: (
-        select(IC.c.interaction_id, C.c.id, C.c.family_name, C.c.given_name, C.c.name_zh)
-        .select_from(IC.join(C, C.c.id == IC.c.contact_id))
-        .where(among(IC.c.interaction_id, "ids", dialect))
-        .order_by(C.c.sort_key, C.c.id)
-    )
-)
+_PEOPLE = LinkedPeople(IC, "interaction_id")
 
 
 def _page(session: Session, of: str, subject: str, limit: int, offset: int) -> list[TimelineEntry]:
@@ -167,15 +158,7 @@ def for_partnership(
 
 
 def people_of(session: Session, interaction_ids: Sequence[str]) -> dict[str, list[PersonRef]]:
-    if not interaction_ids:
-        return {}
-    found: dict[str, list[PersonRef]] = {}
-    rows = session.execute(_PEOPLE.of(session), {"ids": list(interaction_ids)}).all()
-    for interaction_id, contact_id, family, given, name_zh in rows:
-        found.setdefault(interaction_id, []).append(
-            PersonRef(contact_id, latin_name(family, given, name_zh), name_zh)
-        )
-    return found
+    return _PEOPLE.of(session, interaction_ids)
 
 
 def last_for_contact(session: Session, contact_id: str) -> str:
