@@ -268,6 +268,7 @@ class Startup:
             window.showMinimized()
         scheduler.start(self.settings.reminder_time)
         self._daily_backup(services)
+        self._take_in_old_files(services)
         if self.probe is not None:
             self.probe.opened()
         return True
@@ -290,6 +291,15 @@ class Startup:
         timer.setInterval(BACKUP_CHECK_MS)
         timer.timeout.connect(run)
         timer.start()
+
+    def _take_in_old_files(self, services: Services) -> None:
+        """Documents and photos this desktop kept in its data folder before they were kept in
+        the database, taken in on the worker, so that colleagues on the same server open them
+        too. Only a desktop that has such a folder looks."""
+        from crm.store.legacy_files import has_old_files, legacy_folder
+
+        if has_old_files(legacy_folder(services.db.engine.url)):
+            self.window.take_in_old_files()
 
 
 class AfterFirstPaint(QObject):

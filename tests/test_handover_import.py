@@ -7,8 +7,8 @@ agreement documents are kept beside the database file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+import sqlite3
 import uuid
 import warnings
 import zipfile
@@ -21,6 +21,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, func, insert, select
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from crm.domain.contacts import ContactDraft
@@ -31,8 +32,10 @@ from crm.services.acting import Acting
 from crm.services.bundle import Services
 from crm.services.handover import HandoverService
 from crm.services.handover_import import HandoverImportService, HandoverReport
+from crm.store import files as files_q
 from crm.store import migrate
 from crm.store.database import Database
+from crm.store.errors import DISK_FULL, as_domain_error
 from crm.store.history_models import RecordHistory
 from crm.store.models import Contact, Staff
 from crm.store.partnership_models import (
@@ -118,6 +121,12 @@ def history_of(db: Database, record_id: str) -> list[dict[str, Any]]:
     return [{**row._mapping, "data": json.loads(row.data)} for row in rows]
 
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082"
+)
+
+
 def total(report: HandoverReport, which: str) -> int:
     return sum(getattr(report, which).values())
 
@@ -144,9 +153,11 @@ def test_every_staff_members_handover_rebuilds_the_office_elsewhere(
             "mid_autumn", "en", "Mid-Autumn greetings", "{{ salutation }}\n\nAll the best."
         )
     )
-    # A gift tied to no visit and no partnership travels with its contact.
-    office.gifts.register(
-        GiftDraft(description="Tea set", contact_id=HE_JUN, given_on="2024-02-10")
+    # A gift tied to no visit and no partnership travels with its contact, its photo too.
+    photo = tmp_path / "tea set.png"
+    photo.write_bytes(PNG)
+    tea_set, _ = office.gifts.register(
+        GiftDraft(description="Tea set", contact_id=HE_JUN, given_on="2024-02-10"), photo=photo
     )
 
     names = staff_names(office)
@@ -164,8 +175,11 @@ def test_every_staff_members_handover_rebuilds_the_office_elsewhere(
         with zipfile.ZipFile(before[name]) as one, zipfile.ZipFile(after[name]) as other:
             for member in ("contacts.json", "partnerships.json", "interactions.json"):
                 assert one.read(member) == other.read(member)  # byte for byte
-    restored = successor.agreements.documents_folder() / agreement / "MoU signed.pdf"
-    assert restored.read_bytes() == signed.read_bytes()
+    [restored] = [
+        d for d in successor.agreements.get(agreement).documents if d.filename == "MoU signed.pdf"
+    ]
+    assert successor.agreements.document_path(restored.id).read_bytes() == signed.read_bytes()
+    assert successor.gifts.get(tea_set).photo_path.read_bytes() == PNG  # type: ignore[union-attr]
     assert successor.greetings.is_customised("mid_autumn", "en")
     mine, theirs = counts(office.db), counts(successor.db)
     for table in ("contact", "partnership", "agreement", "delegation", "interaction", "gift"):
@@ -346,17 +360,16 @@ def test_a_dry_run_reports_what_the_import_does_and_changes_nothing(
     package = export(demo_services, LOUISE, tmp_path / "louise.zip")
     successor.contacts.create(ContactDraft(family_name="Holm", given_name="Nora"))
     before = counts(successor.db)
-    folder = successor.agreements.documents_folder()
 
     importer = HandoverImportService(successor.db)
     dry = importer.apply(package, dry_run=True)
-    assert counts(successor.db) == before
-    assert not folder.exists()
+    assert counts(successor.db) == before  # the stored files too
     real = importer.apply(package)
     assert dry.dry_run and not real.dry_run
     assert {**dry.as_dict(), "dry_run": False} == real.as_dict()
     assert real.created["documents"] == 1
-    assert (folder / agreement / "letter.pdf").read_bytes() == source.read_bytes()
+    [letter] = successor.agreements.get(agreement).documents
+    assert successor.agreements.document_path(letter.id).read_bytes() == source.read_bytes()
 
 
 def test_progress_is_told_and_an_exception_from_it_abandons_everything(
@@ -463,33 +476,32 @@ def test_record_history_is_created_by_its_migration_as_its_model_says(
 
 
 def replace_document_bytes(services: Services, agreement: str, data: bytes) -> None:
-    """The office's copy of a document replaced by a corrected one, as a person would."""
+    """The office's copy of a document replaced by a corrected one."""
     [document] = services.agreements.get(agreement).documents
-    path = services.agreements.documents_folder() / agreement / document.stored_name
-    path.write_bytes(data)
     table = AgreementDocument.__table__  # type: ignore[attr-defined]
     with services.db.write() as session:
         session.execute(
             table.update()
             .where(table.c.id == document.id)
-            .values(sha256=hashlib.sha256(data).hexdigest())
+            .values(sha256=files_q.put(session, data))
         )
 
 
 @pytest.fixture
-def with_document(demo_services: Services, successor: Services, tmp_path: Path) -> Path:
-    """Louise's agreement with a document, handed over once; the successor's copy of it."""
+def with_document(demo_services: Services, successor: Services, tmp_path: Path) -> str:
+    """Louise's agreement with a document, handed over once, then corrected in the office;
+    the document's id."""
     agreement = first_agreement(demo_services, tmp_path)
     source = tmp_path / "MoU.pdf"
     source.write_bytes(b"%PDF-1.4 first copy")
-    demo_services.agreements.attach_document(agreement, source)
+    document = demo_services.agreements.attach_document(agreement, source)
     HandoverImportService(successor.db).apply(export(demo_services, LOUISE, tmp_path / "1.zip"))
     replace_document_bytes(demo_services, agreement, b"%PDF-1.4 corrected copy")
-    return successor.agreements.documents_folder() / agreement / "MoU.pdf"
+    return document
 
 
-def test_a_changed_document_replaces_ours_which_is_kept_beside_it(
-    demo_services: Services, successor: Services, with_document: Path, tmp_path: Path
+def test_a_changed_document_replaces_ours_whose_bytes_its_history_keeps(
+    demo_services: Services, successor: Services, with_document: str, tmp_path: Path
 ) -> None:
     report = HandoverImportService(successor.db).apply(
         export(demo_services, LOUISE, tmp_path / "2.zip")
@@ -497,14 +509,17 @@ def test_a_changed_document_replaces_ours_which_is_kept_beside_it(
     assert [(c.kind, c.label, c.kept) for c in report.conflicts] == [
         ("documents", "MoU.pdf", "theirs")
     ]
-    assert with_document.read_bytes() == b"%PDF-1.4 corrected copy"
-    assert with_document.with_name("MoU (2).pdf").read_bytes() == b"%PDF-1.4 first copy"
+    opened = successor.agreements.document_path(with_document)
+    assert opened.read_bytes() == b"%PDF-1.4 corrected copy"
+    [kept] = history_of(successor.db, with_document)
+    with successor.db.session() as session:
+        assert files_q.content(session, kept["data"]["sha256"]) == b"%PDF-1.4 first copy"
 
 
-def test_a_document_that_cannot_be_written_undoes_the_import(
+def test_a_document_that_cannot_be_kept_undoes_the_import(
     demo_services: Services,
     successor: Services,
-    with_document: Path,
+    with_document: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -512,15 +527,34 @@ def test_a_document_that_cannot_be_written_undoes_the_import(
     before = counts(successor.db)
 
     def full_disk(*_args: Any) -> None:
-        raise OSError(28, "No space left on device")
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
 
-    monkeypatch.setattr("crm.services.handover_import.unpack_member", full_disk)
-    with pytest.raises(DomainError) as refused:
+    monkeypatch.setattr("crm.services.handover_import.files_q.put", full_disk)
+    with pytest.raises(OperationalError) as refused:
         HandoverImportService(successor.db).apply(package)
-    assert refused.value.render() == (
-        "The document “MoU.pdf” could not be written to the documents folder, so nothing was "
-        "imported: No space left on device"
-    )
+    assert as_domain_error(refused.value).text == DISK_FULL  # type: ignore[union-attr]
     assert counts(successor.db) == before
-    assert sorted(p.name for p in with_document.parent.iterdir()) == ["MoU.pdf"]
-    assert with_document.read_bytes() == b"%PDF-1.4 first copy"
+    opened = successor.agreements.document_path(with_document)
+    assert opened.read_bytes() == b"%PDF-1.4 first copy"
+
+
+def test_a_package_brings_the_file_of_a_document_we_hold_without_it(
+    demo_services: Services, successor: Services, tmp_path: Path
+) -> None:
+    agreement = first_agreement(demo_services, tmp_path)
+    source = tmp_path / "MoU.pdf"
+    source.write_bytes(b"%PDF-1.4 the only copy")
+    document = demo_services.agreements.attach_document(agreement, source)
+    package = export(demo_services, LOUISE, tmp_path / "louise.zip")
+    importer = HandoverImportService(successor.db)
+    importer.apply(package)
+    # As a document attached on a desktop before files were kept in the database: the row
+    # without its file.
+    with successor.db.write() as session:
+        session.execute(files_q.F.delete())
+    with pytest.raises(DomainError):
+        successor.agreements.document_path(document)
+    report = importer.apply(package)
+    assert report.unchanged["documents"] == 1
+    opened = successor.agreements.document_path(document)
+    assert opened.read_bytes() == b"%PDF-1.4 the only copy"

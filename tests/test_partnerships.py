@@ -367,40 +367,44 @@ def agreement(services, partnership):  # type: ignore[no-untyped-def]
     return new
 
 
-def test_attach_document_copies_the_file_into_the_data_folder(  # type: ignore[no-untyped-def]
+def test_an_attached_document_is_kept_in_the_database(  # type: ignore[no-untyped-def]
     services, agreement, tmp_path
 ) -> None:
     source = tmp_path / "incoming" / "MoU signed 1985.pdf"
     source.parent.mkdir()
     content = b"%PDF-1.4 friendship" * 1000
     source.write_bytes(content)
-    stored = services.agreements.attach_document(agreement, source)
-    folder = services.agreements.documents_folder() / agreement
-    assert stored.parent == folder
-    assert stored.read_bytes() == content
+    first = services.agreements.attach_document(agreement, source)
+    source.unlink()  # the original may go: the database keeps its own copy
     [document] = services.agreements.get(agreement).documents
-    assert document.filename == "MoU signed 1985.pdf"
+    assert document.id == first and document.filename == "MoU signed 1985.pdf"
     assert document.sha256 == hashlib.sha256(content).hexdigest()
-    assert services.agreements.document_path(document.id) == stored
-    again = services.agreements.attach_document(agreement, source)
-    assert again != stored and again.parent == folder and again.name == "MoU signed 1985 (2).pdf"
-    services.agreements.remove_document(document.id)
-    assert not stored.exists()
-    assert [d.stored_name for d in services.agreements.get(agreement).documents] == [again.name]
+    opened = services.agreements.document_path(document.id)
+    assert opened.name == "MoU signed 1985.pdf" and opened.read_bytes() == content
+    source.write_bytes(content)
+    second = services.agreements.attach_document(agreement, source)
+    names = [d.stored_name for d in services.agreements.get(agreement).documents]
+    assert names == ["MoU signed 1985.pdf", "MoU signed 1985 (2).pdf"]
+    # One document removed, the other still opens: the same bytes are kept once for both.
+    services.agreements.remove_document(first)
+    assert services.agreements.document_path(second).read_bytes() == content
+    with pytest.raises(DomainError):
+        services.agreements.document_path(first)
 
 
 @pytest.mark.parametrize("name", ["..\\..\\evil.txt", "..", "con.txt", "a:b|c?.txt"])
-def test_a_file_name_cannot_escape_the_documents_folder(  # type: ignore[no-untyped-def]
+def test_a_file_name_cannot_escape_the_copies_folder(  # type: ignore[no-untyped-def]
     services, agreement, tmp_path, name
 ) -> None:
     folder = tmp_path / "odd"
     folder.mkdir()
     source = folder / "file.txt" if name == ".." else folder / name
     source.write_text("x")
-    stored = services.agreements.attach_document(agreement, Path(f"{source}"))
-    documents = (services.agreements.documents_folder() / agreement).resolve()
-    assert stored.resolve().parent == documents
-    assert "/" not in stored.name and "\\" not in stored.name and ".." not in stored.name
+    document_id = services.agreements.attach_document(agreement, Path(f"{source}"))
+    opened = services.agreements.document_path(document_id)
+    copies = services.agreements.files.folder.resolve()
+    assert opened.resolve().parent.parent == copies
+    assert "/" not in opened.name and "\\" not in opened.name and ".." not in opened.name
 
 
 def test_a_path_full_of_dots_keeps_its_name_only(services, agreement) -> None:  # type: ignore[no-untyped-def]

@@ -170,8 +170,8 @@
         <translation>“{name}” 不是可读取的文件。</translation>
     </message>
     <message>
-        <source>The file of “{name}” is missing from the documents folder.</source>
-        <translation>文件夹中找不到“{name}”的文件。</translation>
+        <source>The file of “{name}” is not in the database yet: it was attached on another computer before files were kept in the database, and is taken in when Liaison next starts there.</source>
+        <translation>“{name}”的文件尚未存入数据库：它是在文件改为存入数据库之前于另一台电脑上添加的，那台电脑下次启动 Liaison 时会将其存入。</translation>
     </message>
     <message>
         <source>One of the chosen signatories no longer exists.</source>
@@ -1979,6 +1979,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>“{name}” is larger than {limit} MB, too large to keep in the database.</source>
+        <translation>“{name}”超过 {limit} MB，太大，无法存入数据库。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Give your name: colleagues see it on what you add and change.</source>
@@ -3199,10 +3206,6 @@
 </context>
 <context>
     <name>HandoverImport</name>
-    <message>
-        <source>The document “{name}” could not be written to the documents folder, so nothing was imported: {reason}</source>
-        <translation>文件“{name}”无法写入文件夹，因此未导入任何内容：{reason}</translation>
-    </message>
     <message>
         <source>There is no file “{name}” to import.</source>
         <translation>没有可导入的文件“{name}”。</translation>

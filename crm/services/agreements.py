@@ -1,22 +1,18 @@
 """Agreements of a partnership and their attached documents.
 
-A document is copied into `documents/<agreement id>/` beside the SQLite database, so that the
-office's memory travels with its database (and its backups), under a name made safe here: the
-name a file arrives with is never trusted as a path.
+A document's bytes are kept in the database (`crm.services.stored_files`), so that a server's
+desktops share them and every backup holds them, under a name made safe here: the name a file
+arrives with is never trusted as a path, not even for the copy a viewer opens.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy import delete, insert, update
 from sqlmodel import Session
 
@@ -24,9 +20,11 @@ from crm.domain.partnership_rules import AgreementDraft
 from crm.domain.partnerships import AgreementKind
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.changes import Changes
+from crm.services.stored_files import StoredFiles, read_to_keep
 from crm.store import agreements as q
+from crm.store import files as files_q
 from crm.store import interactions as interactions_q
-from crm.store.database import APP_NAME, Database
+from crm.store.database import Database
 from crm.store.models import new_id, utcnow
 from crm.store.partnership_models import Partnership
 
@@ -35,7 +33,9 @@ PARTNERSHIP_GONE = QT_TRANSLATE_NOOP("Agreements", "This partnership no longer e
 DOCUMENT_GONE = QT_TRANSLATE_NOOP("Agreements", "This document is no longer attached.")
 NO_SUCH_FILE = QT_TRANSLATE_NOOP("Agreements", "“{name}” is not a file that can be read.")
 FILE_MISSING = QT_TRANSLATE_NOOP(
-    "Agreements", "The file of “{name}” is missing from the documents folder."
+    "Agreements",
+    "The file of “{name}” is not in the database yet: it was attached on another computer "
+    "before files were kept in the database, and is taken in when Liaison next starts there.",
 )
 UNKNOWN_SIGNATORY = QT_TRANSLATE_NOOP(
     "Agreements", "One of the chosen signatories no longer exists."
@@ -77,8 +77,9 @@ class AgreementRecord:
 
 
 class AgreementService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, copies: Path | None = None) -> None:
         self.db = db
+        self.files = StoredFiles(db, copies)
 
     # Reading -----------------------------------------------------------------------------
     def for_partnership(self, partnership_id: str) -> list[AgreementRow]:
@@ -102,20 +103,22 @@ class AgreementService:
         )
         return AgreementRecord(row.id, row.partnership_id, draft, row.documents)
 
-    def documents_folder(self) -> Path:
-        """Where attached documents are kept: beside the database file."""
-        database = self.db.path
-        base = database.parent if database is not None else user_data_path(APP_NAME, False)
-        return base / "documents"
-
     def document_path(self, document_id: str) -> Path:
-        """The stored file of a document, for the system viewer."""
+        """A read-only copy of a document's file, for the system viewer."""
         with self.db.session() as session:
             row = q.document(session, document_id)
         if row is None:
             raise DomainError(DOCUMENT_GONE)
-        path = self._folder(row.agreement_id) / row.stored_name
-        if not path.is_file():
+        path = self.files.copy_of(row.sha256, row.stored_name) if row.sha256 else None
+        if path is None:
+            # Attached on this desktop before files were kept in the database (perhaps with
+            # no checksum then): taking its file in records it.
+            self.files.adopt_legacy()
+            with self.db.session() as session:
+                adopted = q.document(session, document_id)
+            if adopted is not None and adopted.sha256:
+                path = self.files.copy_of(adopted.sha256, adopted.stored_name)
+        if path is None:
             raise DomainError(FILE_MISSING.with_params(name=row.filename))
         return path
 
@@ -150,57 +153,45 @@ class AgreementService:
         return Changes(partnerships=frozenset({row.partnership_id}))
 
     def delete(self, agreement_id: str) -> Changes:
-        """The agreement, its signatories and its documents (the files too)."""
+        """The agreement, its signatories and its documents (their files too)."""
         with self.db.write() as session:
             row = q.one(session, agreement_id)
             if row is None:
                 raise DomainError(NOT_FOUND)
             session.execute(delete(q.AG).where(q.AG.c.id == agreement_id))
-        shutil.rmtree(self._folder(agreement_id), ignore_errors=True)
+            self.files.forget(session, [d.sha256 for d in row.documents])
         return Changes(partnerships=frozenset({row.partnership_id}))
 
-    def attach_document(self, agreement_id: str, source_path: str | os.PathLike[str]) -> Path:
-        """Copy a file into the documents folder and record it with its SHA-256; returns where
-        the copy is."""
+    def attach_document(self, agreement_id: str, source_path: str | os.PathLike[str]) -> str:
+        """Keep a copy of a file in the database, named safely, beside the agreement's other
+        documents (a name taken is numbered: "MoU (2).pdf"); returns the document's id."""
         source = Path(source_path)
         original = safe_filename(os.fspath(source_path))
-        if not source.is_file():
-            raise DomainError(NO_SUCH_FILE.with_params(name=source.name or str(source)))
-        with self.db.session() as session:
+        try:
+            content = read_to_keep(source)
+        except OSError as error:
+            name = source.name or str(source)
+            raise DomainError(NO_SUCH_FILE.with_params(name=name)) from error
+        document_id = new_id()
+        with self.db.write() as session:
             if q.one(session, agreement_id) is None:
                 raise DomainError(NOT_FOUND)
-        folder = self._folder(agreement_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f".partial-{uuid.uuid4().hex}"
-        digest = hashlib.sha256()
-        try:
-            with source.open("rb") as reading, partial.open("xb") as writing:
-                while chunk := reading.read(1 << 20):
-                    digest.update(chunk)
-                    writing.write(chunk)
-            with self.db.write() as session:
-                taken = q.stored_names(session, agreement_id)
-                name, number = original, 1
-                while name in taken or (folder / name).exists():
-                    number += 1
-                    name = _numbered(original, number)
-                target = folder / name
-                if target.resolve().parent != folder.resolve():
-                    raise DomainError(NO_SUCH_FILE.with_params(name=source.name))
-                session.execute(
-                    insert(q.AD).values(
-                        id=new_id(),
-                        agreement_id=agreement_id,
-                        filename=original,
-                        stored_name=name,
-                        sha256=digest.hexdigest(),
-                        added_at=utcnow(),
-                    )
+            taken = q.stored_names(session, agreement_id)
+            name, number = original, 1
+            while name in taken:
+                number += 1
+                name = _numbered(original, number)
+            session.execute(
+                insert(q.AD).values(
+                    id=document_id,
+                    agreement_id=agreement_id,
+                    filename=original,
+                    stored_name=name,
+                    sha256=files_q.put(session, content),
+                    added_at=utcnow(),
                 )
-                partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
-        return target
+            )
+        return document_id
 
     def remove_document(self, document_id: str) -> Changes:
         with self.db.write() as session:
@@ -209,17 +200,11 @@ class AgreementService:
                 raise DomainError(DOCUMENT_GONE)
             agreement = q.one(session, row.agreement_id)
             session.execute(delete(q.AD).where(q.AD.c.id == document_id))
-        (self._folder(row.agreement_id) / row.stored_name).unlink(missing_ok=True)
+            self.files.forget(session, [row.sha256])
         partnership = agreement.partnership_id if agreement else None
         return Changes(partnerships=frozenset({partnership} if partnership else set()))
 
     # Helpers -----------------------------------------------------------------------------
-    def _folder(self, agreement_id: str) -> Path:
-        # Ids come from the database, but a folder name is checked all the same.
-        if safe_filename(agreement_id) != agreement_id:
-            raise DomainError(NOT_FOUND)
-        return self.documents_folder() / agreement_id
-
     @staticmethod
     def _check_signatories(session: Session, draft: AgreementDraft) -> None:
         found = interactions_q.existing(session, q.C, draft.signatory_ids)

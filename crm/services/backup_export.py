@@ -162,7 +162,8 @@ def _write_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> i
         # In the order of logging: a restore gives the rows new rowids in this order, and a
         # timeline breaks ties between interactions of one day by rowid.
         statement = statement.order_by(text("rowid"))
-    result = conn.execution_options(yield_per=ROWS_PER_BLOCK).execute(statement)
+    # On the statement, not the connection: that would stream every later statement on it.
+    result = conn.execute(statement.execution_options(yield_per=ROWS_PER_BLOCK))
     count = 0
     for block in result.partitions():
         lines = [

@@ -17,7 +17,8 @@ from crm.domain.delegation_rules import GiftDraft
 from crm.domain.partnerships import GiftDirection, ValueBand
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.changes import Changes
-from crm.services.photos import PhotoStore, photos_folder
+from crm.services.photos import PhotoStore
+from crm.services.stored_files import StoredFiles
 from crm.store import delegations as dq
 from crm.store import gifts as q
 from crm.store.database import Database
@@ -102,9 +103,9 @@ def _changes(contacts: tuple[str | None, ...], partnerships: tuple[str | None, .
 
 
 class GiftService:
-    def __init__(self, db: Database, *, photos_dir: Path | None = None) -> None:
+    def __init__(self, db: Database, *, copies: Path | None = None) -> None:
         self.db = db
-        self.photos = PhotoStore(photos_dir or photos_folder(db))
+        self.photos = PhotoStore(StoredFiles(db, copies))
 
     # Reading -----------------------------------------------------------------------------
     def get(self, gift_id: str) -> GiftRecord:
@@ -236,8 +237,5 @@ class GiftService:
         return _changes((contact_id,), (partnership_id,))
 
     def forget_photo(self, name: str) -> None:
-        """Remove a photo file no gift points at any more."""
-        with self.db.session() as session:
-            if q.photo_in_use(session, name):
-                return
+        """Remove a photo no gift names any more."""
         self.photos.remove(name)

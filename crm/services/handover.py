@@ -12,9 +12,10 @@ Decisions:
   them, with the keys an import needs to recreate every record added: see
   `handover_details`), beside a .vcf and an .ics that any address book and calendar opens, and a
   dossier a person reads.
-- Agreement documents live in the `documents/` folder beside the database, not in it: their
-  bytes go under `documents/<agreement id>/<stored name>`; a file missing on disk is listed
-  with `"included": false` rather than failing the whole handover.
+- The bytes of agreement documents go under `documents/<agreement id>/<stored name>`, those of
+  gift photos under `photos/<photo name>`; a document whose file the database lacks (attached
+  on a desktop before files were kept in the database, and not taken in since) is listed with
+  `"included": false` rather than failing the whole handover.
 - The zip is written beside its final name and moved into place: it appears whole or not at all.
 """
 
@@ -37,7 +38,6 @@ from crm.domain.names import full_label
 from crm.domain.occasions import Occasion
 from crm.domain.text import Translator
 from crm.services.agenda import AgendaService
-from crm.services.agreements import AgreementService
 from crm.services.calendar_export import calendar_ics, calendar_occasions
 from crm.services.contacts import ContactService
 from crm.services.directory import DirectoryService
@@ -56,6 +56,8 @@ from crm.services.handover_details import (
 )
 from crm.services.handover_dossier import dossier_html
 from crm.services.history_exchange import HistoryExchange
+from crm.services.photos import sha_of
+from crm.store import files as files_q
 from crm.store.database import Database
 from crm.store.models import Contact, Organisation, Place, Staff
 from crm.store.partnership_models import (
@@ -103,7 +105,7 @@ class _Selection:
     interactions: list[Item]
     follow_ups: list[Item]
     templates: list[Item]
-    documents: dict[str, Path]  # name in the zip -> file on disk
+    documents: dict[str, str]  # name in the zip -> SHA-256 of the stored file
 
 
 class HandoverService:
@@ -140,26 +142,29 @@ class HandoverService:
         counts["contacts.vcf"] = len(chosen.contacts)
         counts["calendar.ics"] = len(occasions)
         counts["documents"] = len(chosen.documents)
+        stored = chosen.documents | self._photos(chosen)
         checksums = {name: _sha256(data) for name, data in files.items()}
-        for name, path in chosen.documents.items():
-            checksums[name] = _sha256(path.read_bytes())
-        manifest = HandoverManifest(
-            owner=chosen.owner,
-            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            counts=counts,
-            sha256=checksums,
-        )
         with (
             replacing(out, "wb") as handle,
             # Quick compression: JSON shrinks well at any level, and a big handover spends
             # a second more at the default one.
             zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
         ):
-            archive.writestr("manifest.json", _json(manifest.as_dict()))
             for name, data in files.items():
                 archive.writestr(name, data)
-            for name, path in chosen.documents.items():
-                archive.write(path, name)
+            with self.db.session() as session:
+                for name, sha in stored.items():
+                    content = files_q.content(session, sha)
+                    if content is not None:  # gone since it was chosen: listed as missing
+                        archive.writestr(name, content)
+                        checksums[name] = _sha256(content)
+            manifest = HandoverManifest(
+                owner=chosen.owner,
+                created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                counts=counts,
+                sha256=checksums,
+            )
+            archive.writestr("manifest.json", _json(manifest.as_dict()))
         return manifest
 
     # Selection ---------------------------------------------------------------------------
@@ -209,7 +214,20 @@ class HandoverService:
             documents=documents,
         )
 
-    def _agreements(self, session: Session, pids: set[str]) -> tuple[list[Item], dict[str, Path]]:
+    def _photos(self, chosen: _Selection) -> dict[str, str]:
+        """The photos of the gifts in the package: name in the zip -> SHA-256."""
+        names = {
+            gift["photo"]
+            for holder in (*chosen.partnerships, *chosen.delegations, *chosen.contacts)
+            for gift in holder.get("gifts") or ()
+            if gift.get("photo")
+        }
+        named = {name: sha for name in names if (sha := sha_of(name))}
+        with self.db.session() as session:
+            kept = files_q.kept(session, named.values())
+        return {f"photos/{name}": sha for name, sha in sorted(named.items()) if sha in kept}
+
+    def _agreements(self, session: Session, pids: set[str]) -> tuple[list[Item], dict[str, str]]:
         agreement, document = _t(Agreement), _t(AgreementDocument)
         signatory, contact = _t(AgreementSignatory), _t(Contact)
         rows = session.execute(
@@ -231,19 +249,19 @@ class HandoverService:
         ):
             label = full_label(family, given, name_zh)
             signatories[agreement_id].append({"contact": contact_id, "name": label})
-        folder = AgreementService(self.db).documents_folder()
-        attached: dict[str, list[Item]] = defaultdict(list)
-        files: dict[str, Path] = {}
-        for d in session.execute(
+        documents = session.execute(
             select(document)
             .where(document.c.agreement_id.in_(ids or [""]))
             .order_by(document.c.added_at, document.c.id)
-        ):
-            path = folder / d.agreement_id / d.stored_name
+        ).all()
+        kept = files_q.kept(session, [d.sha256 for d in documents])
+        attached: dict[str, list[Item]] = defaultdict(list)
+        files: dict[str, str] = {}
+        for d in documents:
             name = f"documents/{d.agreement_id}/{d.stored_name}"
-            included = path.is_file()
+            included = d.sha256 in kept
             if included:
-                files[name] = path
+                files[name] = d.sha256
             attached[d.agreement_id].append(
                 {
                     "id": d.id,

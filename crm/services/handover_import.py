@@ -2,40 +2,42 @@
 
 `inspect` reads a package and checks all of it (see `handover_package`) without touching the
 database; `apply` checks it again (the file may have changed since), then merges it by id in
-one write transaction (see `handover_merge` for the rules), and only then, once every
-checksum held, restores the agreement documents beside the database. A dry run does all of the
-work and rolls it back, writing no file: its report is the real run's.
+one write transaction (see `handover_merge` for the rules), with the bytes of the agreement
+documents and gift photos it carries, each checked once more. A dry run does all of the work
+and rolls it back: its report is the real run's.
+
+Files are kept by their content: a document of ours that gives way to the package's keeps its
+bytes in the database, which the version of it kept in the record's history names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
+from sqlalchemy import update
+from sqlmodel import Session
+
+from crm.domain.text import DomainError
 from crm.services.acting import Acting
-from crm.services.agreements import AgreementService
 from crm.services.directory import DirectoryService
-from crm.services.handover_merge import Merge, MergeResult, Placement
+from crm.services.handover_merge import Merge, MergeResult
 from crm.services.handover_package import (
     BAD_DATA,
     CheckedPackage,
+    read_member,
     read_package,
-    unpack_member,
 )
 from crm.services.handover_records import BadData, Incoming, read_records
+from crm.services.photos import sha_of
+from crm.store import files as files_q
+from crm.store.agreements import AD
 from crm.store.database import Database
 
 Progress = Callable[[int, int], None]
-
-CANNOT_RESTORE = QT_TRANSLATE_NOOP(
-    "HandoverImport",
-    "The document “{name}” could not be written to the documents folder, so nothing was imported: {reason}",
-)
 
 
 @dataclass(frozen=True)
@@ -114,64 +116,54 @@ class HandoverImportService:
         incoming = _records(package)
         taker = DirectoryService(self.db).named_staff(successor).name if successor else None
         counter = _Counter(progress, _total(incoming))
-        files = _Files()
-        try:
-            with self.db.write() as session:
-                merge = Merge(
-                    session,
-                    incoming,
-                    package_name=package.path.name,
-                    owner=package.owner,
-                    successor=taker or package.owner,
-                    reason=f"handover import from {package.owner}",
-                    acting=self.acting.stamp,
-                    tick=counter.tick,
-                )
-                result = merge.run()
-                if dry_run:
-                    session.rollback()
-                else:
-                    self._restore(package, incoming, result.placements, files, counter)
-        except BaseException:
-            files.undo()
-            raise
+        with self.db.write() as session:
+            merge = Merge(
+                session,
+                incoming,
+                package_name=package.path.name,
+                owner=package.owner,
+                successor=taker or package.owner,
+                reason=f"handover import from {package.owner}",
+                acting=self.acting.stamp,
+                tick=counter.tick,
+            )
+            result = merge.run()
+            if dry_run:
+                session.rollback()
+            else:
+                _keep_files(session, package, incoming, result.documents, counter)
         counter.finish()
         return _report(package, result, dry_run=dry_run)
 
-    def _restore(
-        self,
-        package: CheckedPackage,
-        incoming: Incoming,
-        placements: list[Placement],
-        files: _Files,
-        counter: _Counter,
-    ) -> None:
-        """The documents' files, inside the transaction: a file that cannot be written undoes
-        the import. A different file already under the name is moved aside, never lost."""
-        folder = AgreementService(self.db).documents_folder()
-        for placement in placements:
-            member = incoming.files.get(placement.document_id)
-            if member is None:
-                continue
-            target = folder / placement.agreement_id / placement.stored_name
-            try:
-                self._restore_one(package, member, target, placement.ours_lost, files)
-            except OSError as error:
-                reason = error.strerror or str(error)
-                text = CANNOT_RESTORE.with_params(name=placement.stored_name, reason=reason)
-                raise DomainError(text) from error
-            counter.tick(1)
 
-    @staticmethod
-    def _restore_one(
-        package: CheckedPackage, member: str, target: Path, ours_lost: bool, files: _Files
-    ) -> None:
-        if target.exists():
-            if not ours_lost or _sha256(target) == package.sha256[member]:
-                return
-            files.move_aside(target)
-        unpack_member(package, member, target)
-        files.written.append(target)
+def _keep_files(
+    session: Session,
+    package: CheckedPackage,
+    incoming: Incoming,
+    documents: list[str],
+    counter: _Counter,
+) -> None:
+    """The bytes of the documents the merge wrote and of the gifts' photos, inside the
+    import's transaction, each checked once more on the way (the package may have changed
+    since it was first read); and those of a document the database holds unchanged but
+    without its file (attached before files were kept in the database, elsewhere)."""
+    written = set(documents)
+    kept = files_q.kept(session, package.sha256.values())
+    for document_id, member in incoming.files.items():
+        sha = package.sha256[member]  # what read_member checks the bytes against
+        if sha not in kept:
+            files_q.put(session, read_member(package, member))
+            kept.add(sha)
+        if document_id in written:
+            session.execute(update(AD).where(AD.c.id == document_id).values(sha256=sha))
+            counter.tick(1)
+    for member, sha in package.sha256.items():
+        # A photo is named by its checksum: one whose bytes are not what its name says is
+        # not a photo any gift can name, and is left out.
+        photo = member.startswith("photos/") and sha_of(member.removeprefix("photos/")) == sha
+        if photo and sha not in kept:
+            files_q.put(session, read_member(package, member))
+            kept.add(sha)
 
 
 class _Counter:
@@ -228,39 +220,3 @@ def _report(package: CheckedPackage, result: MergeResult, *, dry_run: bool) -> H
         unchanged=result.unchanged,
         conflicts=[HandoverConflict(*c) for c in result.conflicts],
     )
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-class _Files:
-    """The files an import wrote and moved, to put back as they were if it fails."""
-
-    def __init__(self) -> None:
-        self.written: list[Path] = []
-        self.moved: list[tuple[Path, Path]] = []
-
-    def move_aside(self, target: Path) -> None:
-        """The file that gave way, kept under the next free numbered name beside it."""
-        number = 2
-        while (aside := target.with_name(_numbered(target.name, number))).exists():
-            number += 1
-        target.replace(aside)
-        self.moved.append((aside, target))
-
-    def undo(self) -> None:
-        for path in reversed(self.written):
-            path.unlink(missing_ok=True)
-        for aside, target in reversed(self.moved):
-            aside.replace(target)
-
-
-def _numbered(name: str, number: int) -> str:
-    """ "MoU (2).pdf", as the documents folder numbers a name already taken."""
-    stem, dot, suffix = name.rpartition(".")
-    return f"{stem} ({number}).{suffix}" if dot and stem else f"{name} ({number})"

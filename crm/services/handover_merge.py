@@ -58,17 +58,6 @@ Row = dict[str, Any]
 Children = dict[str, list[tuple[Any, ...]]]
 
 
-@dataclass(frozen=True)
-class Placement:
-    """A document whose file the import may write: `ours_lost` when the database's version of
-    the document gave way to the package's."""
-
-    document_id: str
-    agreement_id: str
-    stored_name: str
-    ours_lost: bool
-
-
 @dataclass
 class MergeResult:
     successor: str
@@ -77,7 +66,8 @@ class MergeResult:
     unchanged: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPORT_KINDS, 0))
     # (kind, id, label, "theirs" or "ours")
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
-    placements: list[Placement] = field(default_factory=list)
+    # the documents written as the package has them: their bytes are the package's
+    documents: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -324,16 +314,8 @@ class Merge:
         return rows
 
     def _place_documents(self, plan: _Plan) -> None:
-        replaced = {record.id for record, _ in plan.replace}
-        for record in [*plan.create, *(r for r, _ in plan.replace)]:
-            self.result.placements.append(
-                Placement(
-                    record.id,
-                    record.row["agreement_id"],
-                    record.row["stored_name"],
-                    record.id in replaced,
-                )
-            )
+        self.result.documents += [record.id for record in plan.create]
+        self.result.documents += [record.id for record, _ in plan.replace]
 
     # Contacts' search columns ------------------------------------------------------------
     def _read_organisation_names(self, contacts: Sequence[Record]) -> None:

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import uuid
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -282,22 +280,19 @@ def _copy(handle: IO[bytes], info: zipfile.ZipInfo, digest: Any, sink: Any) -> N
             sink(block)
 
 
-def unpack_member(package: CheckedPackage, member: str, target: Path) -> None:
-    """Write one member to `target`, whole or not at all, checking its bytes once more on the
-    way: the file on disk may have changed since it was first read."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.parent / f".partial-{uuid.uuid4().hex}"
+def read_member(package: CheckedPackage, member: str) -> bytes:
+    """One member's bytes, checked once more on the way: the file on disk may have changed
+    since it was first read."""
     name = package.path.name
+    blocks: list[bytes] = []
     try:
         with zipfile.ZipFile(package.path) as archive:
             info = archive.getinfo(member)
             digest = hashlib.sha256()
-            with archive.open(info) as reading, partial.open("xb") as writing:
-                _copy(reading, info, digest, writing.write)
-        if digest.hexdigest() != package.sha256[member]:
-            raise DomainError(TAMPERED.with_params(name=name, member=member))
-        os.replace(partial, target)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError) as error:
+            with archive.open(info) as reading:
+                _copy(reading, info, digest, blocks.append)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as error:
         raise DomainError(DAMAGED.with_params(name=name, member=member)) from error
-    finally:
-        partial.unlink(missing_ok=True)
+    if digest.hexdigest() != package.sha256[member]:
+        raise DomainError(TAMPERED.with_params(name=name, member=member))
+    return b"".join(blocks)

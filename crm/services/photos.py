@@ -1,29 +1,27 @@
-"""Photos of gifts, kept as copies in the data folder's `photos/`.
+"""Photos of gifts, kept in the database like every file (`crm.services.stored_files`).
 
-The name a file came with is never used: a copy is named by a random id and the image type
-read from its first bytes, so no name (`../../x`, `CON`, a 300-character name) can put a file
-anywhere else or fail on another system. A name read back from the database is checked the
-same way before it becomes a path.
+The name a file came with is never used: a photo is named by its SHA-256 and the image type
+read from its first bytes (`<sha256>.jpg`), so no name (`../../x`, `CON`, a 300-character name)
+can put a copy anywhere else or fail on another system. A name read back from the database is
+checked the same way before it becomes a path. Photos stored before migration 0012 were named
+by a random id (`<32 hex digits>.jpg`) in the data folder; they are taken in when asked for.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-import uuid
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
-from crm.store.database import APP_NAME, Database
+from crm.services.stored_files import StoredFiles, read_to_keep
+from crm.store import files as q
+from crm.store.legacy_files import legacy_folder
 
 NOT_A_PHOTO = QT_TRANSLATE_NOOP("Gifts", "“{name}” is not a photo (JPEG, PNG, GIF, WebP or BMP).")
 NO_SUCH_FILE = QT_TRANSLATE_NOOP("Gifts", "The file “{name}” cannot be read.")
 
-_NAME = re.compile(r"^[0-9a-f]{32}\.(?:jpg|png|gif|webp|bmp)$")
+_NAME = re.compile(r"^([0-9a-f]{64})\.(?:jpg|png|gif|webp|bmp)$")
+_OLD_NAME = re.compile(r"^[0-9a-f]{32}\.(?:jpg|png|gif|webp|bmp)$")
 
 
 def image_suffix(head: bytes) -> str | None:
@@ -41,45 +39,47 @@ def image_suffix(head: bytes) -> str | None:
     return None
 
 
-def photos_folder(db: Database) -> Path:
-    """`photos/` beside the SQLite file; in the user's data folder for a server database."""
-    base = db.path.parent if db.path is not None else user_data_path(APP_NAME, appauthor=False)
-    return base / "photos"
+def sha_of(name: str) -> str | None:
+    """The SHA-256 a photo's name holds, or None for no photo or a name we did not make."""
+    match = _NAME.match(name or "")
+    return match.group(1) if match else None
 
 
 class PhotoStore:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, files: StoredFiles) -> None:
+        self.files = files
 
     def add(self, source: Path) -> str:
-        """Copy an image in; returns the stored name."""
+        """Keep an image in the database; returns its name. Until a gift names it, `remove`
+        takes it out again."""
         display = Path(source).name
         try:
-            with open(source, "rb") as original:
-                suffix = image_suffix(original.read(16))
-                if suffix is None:
-                    raise DomainError(NOT_A_PHOTO.with_params(name=display), field="photo")
-                original.seek(0)
-                self.folder.mkdir(parents=True, exist_ok=True)
-                name = f"{uuid.uuid4().hex}{suffix}"
-                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-                try:
-                    with os.fdopen(handle, "wb") as copy:
-                        shutil.copyfileobj(original, copy)
-                    os.replace(temporary, self.folder / name)
-                except BaseException:
-                    Path(temporary).unlink(missing_ok=True)
-                    raise
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+            content = read_to_keep(Path(source), field="photo")
+        except OSError as error:
             raise DomainError(NO_SUCH_FILE.with_params(name=display), field="photo") from error
-        return name
+        suffix = image_suffix(content[:16])
+        if suffix is None:
+            raise DomainError(NOT_A_PHOTO.with_params(name=display), field="photo")
+        with self.files.db.write() as session:
+            sha = q.put(session, content)
+        return f"{sha}{suffix}"
 
     def path(self, name: str) -> Path | None:
-        """The file of a stored name, or None for no photo or a name we did not make."""
-        if not name or not _NAME.match(name):
-            return None
-        return self.folder / name
+        """A copy of the photo to show, or None for no photo, a name we did not make or a
+        photo the database lacks."""
+        if (sha := sha_of(name)) is not None:
+            return self.files.copy_of(sha, name)
+        if name and _OLD_NAME.match(name):
+            # Kept on this desktop before migration 0012: taken in (the gift's photo is
+            # renamed by it), and shown from where it is this once.
+            self.files.adopt_legacy()
+            folder = legacy_folder(self.files.db.engine.url)
+            old = folder / "photos" / name if folder is not None else None
+            return old if old is not None and old.is_file() else None
+        return None
 
     def remove(self, name: str) -> None:
-        if (path := self.path(name)) is not None:
-            path.unlink(missing_ok=True)
+        """Take a photo out of the database unless a gift names it."""
+        if (sha := sha_of(name)) is not None:
+            with self.files.db.write() as session:
+                self.files.forget(session, [sha])

@@ -211,8 +211,3 @@ def gift_ids_of(session: Session, delegation_id: str) -> set[str]:
 def photos_of_delegation(session: Session, delegation_id: str) -> list[str]:
     statement = select(G.c.photo).where(G.c.delegation_id == delegation_id, G.c.photo != "")
     return list(session.execute(statement).scalars())
-
-
-def photo_in_use(session: Session, name: str) -> bool:
-    statement = select(func.count()).select_from(G).where(G.c.photo == name)
-    return bool(session.execute(statement).scalar_one())

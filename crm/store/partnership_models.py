@@ -81,7 +81,7 @@ class AgreementSignatory(SQLModel, table=True):
 
 
 class AgreementDocument(SQLModel, table=True):
-    """A file attached to an agreement, copied into the data folder's documents/."""
+    """A file attached to an agreement; its bytes are the stored file named by `sha256`."""
 
     __tablename__ = "agreement_document"
 

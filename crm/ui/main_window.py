@@ -478,6 +478,18 @@ class MainWindow(QMainWindow):
 
         self._operations.run(self._services.backups.daily, on_error=failed, parent=self)
 
+    def take_in_old_files(self) -> None:
+        """This desktop's documents and photos from before they were kept in the database,
+        taken in on the worker; a failure is logged, and the next start tries again."""
+        from crm.services.stored_files import StoredFiles
+
+        def failed(error: BaseException) -> bool:
+            logger.warning("Old documents and photos were not taken in: %s", error)
+            return True
+
+        files = StoredFiles(self._services.db)
+        self._operations.run(files.adopt_legacy, on_error=failed, parent=self)
+
     def show_restore(self) -> None:
         """File › Restore from backup: the database replaced by a backup, the current file kept
         aside. The watcher rests meanwhile: the file is briefly absent while it is swapped."""

@@ -274,3 +274,42 @@ def test_a_measured_start_never_asks_the_wizard(  # type: ignore[no-untyped-def]
     monkeypatch.setenv(crm.app.PROBE_VARIABLE, str(tmp_path / "probe.jsonl"))
 
     assert crm.app.run_app(database=str(db_path)) == 0
+
+
+def test_the_start_takes_in_the_photos_this_desktop_kept_in_its_folder(  # type: ignore[no-untyped-def]
+    qtbot, db_path, settings, language
+) -> None:
+    import hashlib
+
+    from sqlalchemy import insert
+
+    from crm.services.bundle import Services
+    from crm.store.partnership_models import Gift
+    from crm.ui.operations import Operations
+
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082"
+    )
+    old_name = "cd" * 16 + ".png"  # a photo stored before photos were kept in the database
+    office = Services.open(str(db_path))
+    with office.db.write() as session:
+        session.execute(insert(Gift.__table__).values(id="g", description="Vase", photo=old_name))  # type: ignore[attr-defined]
+    office.db.dispose()
+    (db_path.parent / "photos").mkdir()
+    (db_path.parent / "photos" / old_name).write_bytes(png)
+
+    window = MainWindow(None, Operations(inline=True), language, settings)
+    qtbot.addWidget(window)
+    startup = crm.app.Startup(window, database=str(db_path), languages=language, settings=settings)
+    assert startup.start(minimized=True)
+    try:
+        assert startup.services is not None
+        gift = startup.services.gifts.get("g")
+        assert gift.photo == hashlib.sha256(png).hexdigest() + ".png"
+    finally:
+        window.change_watcher.stop()
+        if window.scheduler is not None:
+            window.scheduler.stop()
+        assert startup.services is not None
+        startup.services.db.dispose()

@@ -6,6 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import crm.store.duplicate_models  # noqa: F401
+import crm.store.file_models  # noqa: F401
 import crm.store.greeting_models  # noqa: F401
 import crm.store.history_models  # noqa: F401
 import crm.store.models  # noqa: F401 - registers the tables on SQLModel.metadata
