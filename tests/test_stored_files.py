@@ -264,3 +264,37 @@ def test_a_colleagues_desktop_takes_in_its_own_files_when_they_are_asked_for(
             assert files_q.content(session, hashlib.sha256(b"%PDF annex").hexdigest())
     finally:
         services.db.dispose()
+
+
+def test_a_visits_gift_photos_are_kept_with_its_save_and_dropped_with_its_gifts(
+    services: Services, tmp_path: Path
+) -> None:
+    from crm.domain.delegation_rules import DelegationDraft
+    from crm.services.delegations import GiftEdit
+
+    photo = tmp_path / "vase.png"
+    photo.write_bytes(PNG)
+    sha = hashlib.sha256(PNG).hexdigest()
+    visit, _ = services.delegations.create(
+        DelegationDraft(title="Hefei delegation"),
+        gifts=[GiftEdit(None, GiftDraft(description="Vase"), photo)],
+    )
+    [gift] = services.gifts.of_delegation(visit)
+    assert services.gifts.photo_path(gift.photo).read_bytes() == PNG  # type: ignore[union-attr]
+    # Saved without its gift, the visit takes the photo with it.
+    version = services.delegations.get(visit).version
+    services.delegations.update(
+        visit, DelegationDraft(title="Hefei delegation"), expected_version=version, gifts=[]
+    )
+    with services.db.session() as session:
+        assert files_q.kept(session, [sha]) == set()
+    # A save refused (someone saved first) keeps no photo either.
+    with pytest.raises(DomainError):
+        services.delegations.update(
+            visit,
+            DelegationDraft(title="Hefei delegation"),
+            expected_version=version,
+            gifts=[GiftEdit(None, GiftDraft(description="Vase"), photo)],
+        )
+    with services.db.session() as session:
+        assert files_q.kept(session, [sha]) == set()

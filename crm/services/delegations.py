@@ -33,6 +33,7 @@ from crm.services.changes import Changes
 from crm.services.conflicts import ChangedElsewhere, DeletedElsewhere
 from crm.services.follow_ups import FollowUpRow, write_follow_up
 from crm.services.gifts import GiftRow, GiftService, write_gift
+from crm.services.photos import NewPhoto
 from crm.services.preparation import Preparation, prepare
 from crm.store import delegations as q
 from crm.store import follow_ups as fq
@@ -193,45 +194,37 @@ class DelegationService:
     ) -> Changes:
         clean, follow_up_drafts, gift_drafts = _validate(draft, follow_ups, gifts, delegation_id)
         photos = self._gifts.photos
-        copied: dict[int, str] = {}
-        try:
-            for row, edit in enumerate(gifts or ()):
-                if edit.photo is not None:
-                    try:
-                        copied[row] = photos.add(edit.photo)
-                    except DomainError as error:
-                        raise RowError(error.text, field="gifts", row=row) from error
-            with self.db.write() as session:
-                people = set() if create else q.member_ids(session, delegation_id)
-                before = None if create else session.get(Delegation, delegation_id)
-                partnerships = {before.partnership_id if before else None, clean.partnership_id}
-                _check(session, clean)
-                values = {**_row_values(clean), "updated_by": self.acting.stamp}
-                if create:
-                    session.add(Delegation(id=delegation_id, **values))
-                    session.flush()
-                else:
-                    _write_row(session, delegation_id, values, expected_version, mine=clean)
-                q.replace_members(session, delegation_id, clean.members)
-                q.replace_itinerary(session, delegation_id, clean.itinerary)
-                fq.set_partnership_of_visit(session, delegation_id, clean.partnership_id)
-                gq.set_partnership_of_visit(session, delegation_id, clean.partnership_id)
-                if follow_ups is not None:
-                    _write_follow_ups(session, delegation_id, follow_ups, follow_up_drafts)
-                dropped: list[str] = []
-                if gifts is not None:
-                    dropped = _write_gifts(session, delegation_id, gifts, gift_drafts, copied)
-                # Writing the children touched the visit; one save is one new version.
-                version = 1 if expected_version is None else expected_version + 1
-                session.execute(
-                    update(q.D).where(q.D.c.id == delegation_id).values(version=version)
-                )
-        except BaseException:
-            for name in copied.values():
-                photos.remove(name)
-            raise
-        for name in dropped:
-            self._gifts.forget_photo(name)
+        new_photos: dict[int, NewPhoto] = {}
+        for row, edit in enumerate(gifts or ()):
+            if edit.photo is not None:
+                try:
+                    new_photos[row] = photos.read(edit.photo)
+                except DomainError as error:
+                    raise RowError(error.text, field="gifts", row=row) from error
+        with self.db.write() as session:
+            people = set() if create else q.member_ids(session, delegation_id)
+            before = None if create else session.get(Delegation, delegation_id)
+            partnerships = {before.partnership_id if before else None, clean.partnership_id}
+            _check(session, clean)
+            values = {**_row_values(clean), "updated_by": self.acting.stamp}
+            if create:
+                session.add(Delegation(id=delegation_id, **values))
+                session.flush()
+            else:
+                _write_row(session, delegation_id, values, expected_version, mine=clean)
+            q.replace_members(session, delegation_id, clean.members)
+            q.replace_itinerary(session, delegation_id, clean.itinerary)
+            fq.set_partnership_of_visit(session, delegation_id, clean.partnership_id)
+            gq.set_partnership_of_visit(session, delegation_id, clean.partnership_id)
+            if follow_ups is not None:
+                _write_follow_ups(session, delegation_id, follow_ups, follow_up_drafts)
+            if gifts is not None:
+                kept = {row: photos.keep(session, p) for row, p in new_photos.items()}
+                dropped = _write_gifts(session, delegation_id, gifts, gift_drafts, kept)
+                photos.forget(session, dropped)
+            # Writing the children touched the visit; one save is one new version.
+            version = 1 if expected_version is None else expected_version + 1
+            session.execute(update(q.D).where(q.D.c.id == delegation_id).values(version=version))
         people |= {m.contact_id for m in clean.members}
         people |= {g.contact_id for g in gift_drafts if g.contact_id}
         return _changes(people, partnerships)
@@ -378,16 +371,17 @@ def _write_gifts(
     delegation_id: str,
     edits: Sequence[GiftEdit],
     drafts: list[GiftDraft],
-    copied: dict[int, str],
+    photos: dict[int, str],
 ) -> list[str]:
-    """Write the visit's gifts; returns the photo names no longer used by them."""
+    """Write the visit's gifts (`photos`: the new photo's name by edit row); returns the photo
+    names no longer used by them."""
     kept = {e.gift_id for e in edits if e.gift_id}
     before = gq.stored_gifts(session, sorted(gq.gift_ids_of(session, delegation_id) | kept))
     removed = sorted(gq.gift_ids_of(session, delegation_id) - kept)
     gq.delete_gifts(session, removed)
     dropped = [before[g][1] for g in removed if before[g][1]]
     for row, (edit, draft) in enumerate(zip(edits, drafts, strict=True)):
-        photo = copied.get(row)
+        photo = photos.get(row)
         write_gift(session, edit.gift_id, draft, photo=photo)
         if photo and edit.gift_id and edit.gift_id in before and before[edit.gift_id][1]:
             dropped.append(before[edit.gift_id][1])

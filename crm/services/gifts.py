@@ -173,14 +173,10 @@ class GiftService:
         self, draft: GiftDraft, *, photo: Path | None = None, today: dt.date | None = None
     ) -> tuple[str, Changes]:
         clean = draft.validate(today=today)
-        stored = self.photos.add(photo) if photo is not None else None
-        try:
-            with self.db.write() as session:
-                gift_id, partnership_id = write_gift(session, None, clean, photo=stored)
-        except BaseException:
-            if stored:
-                self.photos.remove(stored)
-            raise
+        new = self.photos.read(photo) if photo is not None else None
+        with self.db.write() as session:
+            stored = self.photos.keep(session, new) if new is not None else None
+            gift_id, partnership_id = write_gift(session, None, clean, photo=stored)
         return gift_id, _changes((clean.contact_id,), (partnership_id,))
 
     def update(
@@ -194,28 +190,24 @@ class GiftService:
     ) -> Changes:
         """Change a gift; `photo` replaces its photo, `remove_photo` takes it away."""
         clean = draft.validate(today=today)
-        stored = self.photos.add(photo) if photo is not None else None
-        new_photo = stored if stored is not None else ("" if remove_photo else None)
-        try:
-            with self.db.write() as session:
-                before = session.get(Gift, gift_id)
-                if before is None:
-                    raise DomainError(GIFT_GONE)
-                old_photo, old_contact, old_visit = (
-                    before.photo,
-                    before.contact_id,
-                    before.delegation_id,
-                )
-                old_partnership = _partnership_of(session, before)
-                _id, partnership_id = write_gift(session, gift_id, clean, photo=new_photo)
-                if old_visit and old_visit != clean.delegation_id:
-                    dq.touch(session, old_visit)
-        except BaseException:
-            if stored:
-                self.photos.remove(stored)
-            raise
-        if new_photo is not None and old_photo and old_photo != new_photo:
-            self.forget_photo(old_photo)
+        new = self.photos.read(photo) if photo is not None else None
+        with self.db.write() as session:
+            before = session.get(Gift, gift_id)
+            if before is None:
+                raise DomainError(GIFT_GONE)
+            old_photo, old_contact, old_visit = (
+                before.photo,
+                before.contact_id,
+                before.delegation_id,
+            )
+            old_partnership = _partnership_of(session, before)
+            stored = self.photos.keep(session, new) if new is not None else None
+            new_photo = stored if stored is not None else ("" if remove_photo else None)
+            _id, partnership_id = write_gift(session, gift_id, clean, photo=new_photo)
+            if old_visit and old_visit != clean.delegation_id:
+                dq.touch(session, old_visit)
+            if new_photo is not None and old_photo != new_photo:
+                self.photos.forget(session, [old_photo])
         return _changes((clean.contact_id, old_contact), (old_partnership, partnership_id))
 
     def attach_photo(self, gift_id: str, source: Path) -> Changes:
@@ -232,10 +224,5 @@ class GiftService:
             q.delete_gifts(session, [gift_id])
             if visit:
                 dq.touch(session, visit)
-        if photo:
-            self.forget_photo(photo)
+            self.photos.forget(session, [photo])
         return _changes((contact_id,), (partnership_id,))
-
-    def forget_photo(self, name: str) -> None:
-        """Remove a photo no gift names any more."""
-        self.photos.remove(name)

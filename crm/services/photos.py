@@ -10,7 +10,11 @@ by a random id (`<32 hex digits>.jpg`) in the data folder; they are taken in whe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+from sqlmodel import Session
 
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.stored_files import StoredFiles, read_to_keep
@@ -45,13 +49,22 @@ def sha_of(name: str) -> str | None:
     return match.group(1) if match else None
 
 
+@dataclass(frozen=True)
+class NewPhoto:
+    """An image read and checked, to be kept in the transaction that names it."""
+
+    name: str  # `<sha256>.<image type>`
+    content: bytes
+
+
 class PhotoStore:
     def __init__(self, files: StoredFiles) -> None:
         self.files = files
 
-    def add(self, source: Path) -> str:
-        """Keep an image in the database; returns its name. Until a gift names it, `remove`
-        takes it out again."""
+    @staticmethod
+    def read(source: Path) -> NewPhoto:
+        """An image file read and named by its content; refused in one sentence if it cannot
+        be read, is too large or is not an image."""
         display = Path(source).name
         try:
             content = read_to_keep(Path(source), field="photo")
@@ -60,9 +73,17 @@ class PhotoStore:
         suffix = image_suffix(content[:16])
         if suffix is None:
             raise DomainError(NOT_A_PHOTO.with_params(name=display), field="photo")
-        with self.files.db.write() as session:
-            sha = q.put(session, content)
-        return f"{sha}{suffix}"
+        return NewPhoto(f"{q.sha256_of(content)}{suffix}", content)
+
+    @staticmethod
+    def keep(session: Session, photo: NewPhoto) -> str:
+        """In the caller's write, the one that names the photo; returns its name."""
+        q.put(session, photo.content)
+        return photo.name
+
+    def forget(self, session: Session, names: Iterable[str]) -> None:
+        """In the caller's write: the photos of `names` that no gift names any more, dropped."""
+        self.files.forget(session, [sha for name in names if (sha := sha_of(name))])
 
     def path(self, name: str) -> Path | None:
         """A copy of the photo to show, or None for no photo, a name we did not make or a
@@ -77,9 +98,3 @@ class PhotoStore:
             old = folder / "photos" / name if folder is not None else None
             return old if old is not None and old.is_file() else None
         return None
-
-    def remove(self, name: str) -> None:
-        """Take a photo out of the database unless a gift names it."""
-        if (sha := sha_of(name)) is not None:
-            with self.files.db.write() as session:
-                self.files.forget(session, [sha])
