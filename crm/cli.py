@@ -27,6 +27,11 @@ CHECK_OK = QT_TRANSLATE_NOOP(
     "Cli",
     "Database {where}: integrity {integrity}, schema {current} (newest {head}), {contacts} contacts.",
 )
+CHECK_FILES_MISSING = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Documents and photos not in the database yet: {count}. They were attached on computers "
+    "that have not started Liaison since it keeps files in the database.",
+)
 CHECK_PENDING = QT_TRANSLATE_NOOP(
     "Cli",
     "The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.",
@@ -747,6 +752,7 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
                 "backup_kind": report.backup_kind,
                 "latest_backup": report.latest_backup,
                 "backup_age_hours": report.backup_age_hours,
+                "files_missing": report.files_missing,
             }
         )
     else:
@@ -761,6 +767,8 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
         )
         if report.schema_revision != report.schema_head:
             print(CHECK_PENDING.render(tr))
+        if report.files_missing:
+            print(CHECK_FILES_MISSING.with_params(count=report.files_missing).render(tr))
         print(_backup_sentence(report, args.language).render(tr))
     return 0 if report.ok else 1
 

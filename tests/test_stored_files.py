@@ -24,6 +24,7 @@ from crm.services import stored_files
 from crm.services.backup_export import export_json
 from crm.services.backup_import import import_json
 from crm.services.bundle import Services
+from crm.services.check import check
 from crm.store import files as files_q
 from crm.store import migrate
 from crm.store.database import APP_NAME, Database
@@ -247,6 +248,7 @@ def test_a_colleagues_desktop_takes_in_its_own_files_when_they_are_asked_for(
 ) -> None:
     db = old_database(empty_database_url)
     migrate.upgrade(db)  # on a desktop that kept no file
+    assert check(db).files_missing == 3  # two documents and a photo
     db.dispose()
     # The colleague who attached the annex opens it on their desktop.
     folder = data_folder(db)
@@ -262,6 +264,7 @@ def test_a_colleagues_desktop_takes_in_its_own_files_when_they_are_asked_for(
         assert services.gifts.get("g").photo == hashlib.sha256(PNG).hexdigest() + ".png"
         with services.db.session() as session:
             assert files_q.content(session, hashlib.sha256(b"%PDF annex").hexdigest())
+        assert check(services.db).files_missing == 1  # MoU.pdf, kept on no desktop here
     finally:
         services.db.dispose()
 

@@ -365,6 +365,10 @@
         <translation>数据库 {where}：完整性 {integrity}，结构版本 {current}（最新 {head}），联系人 {contacts} 位。</translation>
     </message>
     <message>
+        <source>Documents and photos not in the database yet: {count}. They were attached on computers that have not started Liaison since it keeps files in the database.</source>
+        <translation>尚未存入数据库的文件和照片：{count} 个。它们是在另一些电脑上添加的，而这些电脑自 Liaison 改为在数据库中保存文件以来尚未启动过。</translation>
+    </message>
+    <message>
         <source>The schema is not up to date: Liaison upgrades it (after a backup) the next time it opens the database.</source>
         <translation>数据库结构不是最新版本：Liaison 下次打开该数据库时会先备份，再进行升级。</translation>
     </message>

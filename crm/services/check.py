@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from crm.services.backups import BackupKind, BackupService
 from crm.store import contacts as q
+from crm.store import files as files_q
 from crm.store.database import Database
 from crm.store.migrate import schema_status
 
@@ -25,6 +26,9 @@ class CheckReport:
     backup_kind: BackupKind = "sqlite"
     latest_backup: str | None = None
     backup_age_hours: float | None = None
+    # Documents and photos attached before files were kept in the database, on a desktop that
+    # has not taken them in since.
+    files_missing: int = 0
 
     @property
     def ok(self) -> bool:
@@ -48,10 +52,12 @@ def check(db: Database, *, now: dt.datetime | None = None) -> CheckReport:
                     )
                 except Exception:
                     integrity = "the contact search index is out of step"
-    contacts = 0
+    contacts = missing = 0
     if status.current is not None:
         with db.session() as session:
             contacts = q.count(session)
+            if status.up_to_date:
+                missing = files_q.missing(session)
     backups = BackupService(db)
     latest = backups.latest()
     age = backups.age(now)
@@ -64,4 +70,5 @@ def check(db: Database, *, now: dt.datetime | None = None) -> CheckReport:
         backup_kind=backups.kind,
         latest_backup=str(latest.path) if latest else None,
         backup_age_hours=round(age.total_seconds() / 3600, 3) if age is not None else None,
+        files_missing=missing,
     )

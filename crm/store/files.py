@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Executable, column, delete, exists, select, table
+from sqlalchemy import Connection, Executable, column, delete, exists, func, select, table
 from sqlmodel import Session
 
 from crm.store.file_models import StoredFile
@@ -75,3 +75,14 @@ def kept(session: Session, shas: Iterable[str]) -> set[str]:
         block = wanted[start : start + 500]
         found.update(session.scalars(select(F.c.sha256).where(F.c.sha256.in_(block))))
     return found
+
+
+def missing(session: Session) -> int:
+    """Documents and gift photos whose bytes the database lacks: attached on a desktop before
+    files were kept in the database, and not taken in since."""
+    documents = select(func.count()).where(~exists().where(F.c.sha256 == AD.c.sha256))
+    photo_sha = func.substr(G.c.photo, 1, 64)
+    photos = select(func.count()).where(G.c.photo != "", ~exists().where(F.c.sha256 == photo_sha))
+    return int(session.scalar(documents.select_from(AD)) or 0) + int(
+        session.scalar(photos.select_from(G)) or 0
+    )
