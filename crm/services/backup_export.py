@@ -162,8 +162,10 @@ def _write_rows(conn: Connection, exported: ExportedTable, handle: IO[str]) -> i
         # In the order of logging: a restore gives the rows new rowids in this order, and a
         # timeline breaks ties between interactions of one day by rowid.
         statement = statement.order_by(text("rowid"))
+    # A table of files (bytes) is read a row at a time: its rows may be megabytes each.
+    per_block = 1 if "bytes" in exported.columns.values() else ROWS_PER_BLOCK
     # On the statement, not the connection: that would stream every later statement on it.
-    result = conn.execute(statement.execution_options(yield_per=ROWS_PER_BLOCK))
+    result = conn.execute(statement.execution_options(yield_per=per_block))
     count = 0
     for block in result.partitions():
         lines = [
