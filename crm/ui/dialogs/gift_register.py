@@ -57,6 +57,10 @@ class GiftRegister(QDialog):
             label = " · ".join(p for p in (choice.partner, choice.partner_zh) if p)
             self.partnership_filter.addItem(label, choice.id)
         self.direction_filter = QComboBox()
+        # Sized to its texts whenever they change (the language too), and never narrower than
+        # eight letters: Qt measured "（全部）" a few pixels short and cut its last character.
+        self.direction_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.direction_filter.setMinimumContentsLength(8)
         self.direction_filter.addItem("", None)
         for direction in GiftDirection:
             self.direction_filter.addItem("", str(direction))
@@ -94,11 +98,20 @@ class GiftRegister(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (Column.DATE, Column.DIRECTION, Column.VALUE):
+        for column in (Column.DATE, Column.DIRECTION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.GIFT, QHeaderView.ResizeMode.Stretch)
+        # The gift keeps a width of its own: as the stretching column it was squeezed to a few
+        # letters by a long value band ("高价（€1,000 以上，须申报）") in a narrow window. The
+        # value, last, takes what is left.
+        header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Stretch)
         chars = self.fontMetrics().averageCharWidth()
-        for column, width in ((Column.PERSON, 22), (Column.OCCASION, 26), (Column.PARTNERSHIP, 14)):
+        widths = (
+            (Column.GIFT, 26),
+            (Column.PERSON, 22),
+            (Column.OCCASION, 26),
+            (Column.PARTNERSHIP, 14),
+        )
+        for column, width in widths:
             header.resizeSection(column, chars * width)
         self.photo = QLabel()
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
