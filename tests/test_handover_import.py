@@ -137,6 +137,16 @@ def first_agreement(services: Services, tmp_path: Path) -> str:
     return str(json.loads(zipfile.ZipFile(package).read("agreements.json"))[0]["id"])
 
 
+def attached_to_first(
+    services: Services, tmp_path: Path, name: str, data: bytes
+) -> tuple[str, str]:
+    """A document attached to the first agreement of Louise's handover: (agreement, document)."""
+    agreement = first_agreement(services, tmp_path)
+    source = tmp_path / name
+    source.write_bytes(data)
+    return agreement, services.agreements.attach_document(agreement, source)
+
+
 # The round trip ---------------------------------------------------------------------------
 
 
@@ -353,10 +363,8 @@ def test_an_unknown_successor_is_refused_and_nothing_changes(
 def test_a_dry_run_reports_what_the_import_does_and_changes_nothing(
     demo_services: Services, successor: Services, tmp_path: Path
 ) -> None:
-    agreement = first_agreement(demo_services, tmp_path)
-    source = tmp_path / "letter.pdf"
-    source.write_bytes(b"%PDF-1.4 a letter")
-    demo_services.agreements.attach_document(agreement, source)
+    letter = b"%PDF-1.4 a letter"
+    agreement, _ = attached_to_first(demo_services, tmp_path, "letter.pdf", letter)
     package = export(demo_services, LOUISE, tmp_path / "louise.zip")
     successor.contacts.create(ContactDraft(family_name="Holm", given_name="Nora"))
     before = counts(successor.db)
@@ -368,8 +376,8 @@ def test_a_dry_run_reports_what_the_import_does_and_changes_nothing(
     assert dry.dry_run and not real.dry_run
     assert {**dry.as_dict(), "dry_run": False} == real.as_dict()
     assert real.created["documents"] == 1
-    [letter] = successor.agreements.get(agreement).documents
-    assert successor.agreements.document_path(letter.id).read_bytes() == source.read_bytes()
+    [document] = successor.agreements.get(agreement).documents
+    assert successor.agreements.document_path(document.id).read_bytes() == letter
 
 
 def test_progress_is_told_and_an_exception_from_it_abandons_everything(
@@ -491,10 +499,9 @@ def replace_document_bytes(services: Services, agreement: str, data: bytes) -> N
 def with_document(demo_services: Services, successor: Services, tmp_path: Path) -> str:
     """Louise's agreement with a document, handed over once, then corrected in the office;
     the document's id."""
-    agreement = first_agreement(demo_services, tmp_path)
-    source = tmp_path / "MoU.pdf"
-    source.write_bytes(b"%PDF-1.4 first copy")
-    document = demo_services.agreements.attach_document(agreement, source)
+    agreement, document = attached_to_first(
+        demo_services, tmp_path, "MoU.pdf", b"%PDF-1.4 first copy"
+    )
     HandoverImportService(successor.db).apply(export(demo_services, LOUISE, tmp_path / "1.zip"))
     replace_document_bytes(demo_services, agreement, b"%PDF-1.4 corrected copy")
     return document
@@ -541,10 +548,7 @@ def test_a_document_that_cannot_be_kept_undoes_the_import(
 def test_a_package_brings_the_file_of_a_document_we_hold_without_it(
     demo_services: Services, successor: Services, tmp_path: Path
 ) -> None:
-    agreement = first_agreement(demo_services, tmp_path)
-    source = tmp_path / "MoU.pdf"
-    source.write_bytes(b"%PDF-1.4 the only copy")
-    document = demo_services.agreements.attach_document(agreement, source)
+    _, document = attached_to_first(demo_services, tmp_path, "MoU.pdf", b"%PDF-1.4 the only copy")
     package = export(demo_services, LOUISE, tmp_path / "louise.zip")
     importer = HandoverImportService(successor.db)
     importer.apply(package)

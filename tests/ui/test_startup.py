@@ -19,6 +19,15 @@ from crm.ui.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def stop(window: MainWindow, startup: crm.app.Startup) -> None:
+    """What a started window runs, stopped, and its database closed."""
+    window.change_watcher.stop()
+    if window.scheduler is not None:
+        window.scheduler.stop()
+    assert startup.services is not None
+    startup.services.db.dispose()
+
+
 def test_the_window_is_shown_before_the_database_is_opened(  # type: ignore[no-untyped-def]
     app_run, database_url, tmp_path, monkeypatch
 ) -> None:
@@ -211,11 +220,7 @@ def test_the_start_makes_todays_backup_and_the_window_can_restore(  # type: igno
         assert dialog is not None and dialog.isVisible()
         dialog.reject()
     finally:
-        window.change_watcher.stop()
-        if window.scheduler is not None:
-            window.scheduler.stop()
-        assert startup.services is not None
-        startup.services.db.dispose()
+        stop(window, startup)
 
 
 def test_a_first_start_asks_the_wizard_and_sets_up_our_office(  # type: ignore[no-untyped-def]
@@ -308,8 +313,4 @@ def test_the_start_takes_in_the_photos_this_desktop_kept_in_its_folder(  # type:
         gift = startup.services.gifts.get("g")
         assert gift.photo == hashlib.sha256(png).hexdigest() + ".png"
     finally:
-        window.change_watcher.stop()
-        if window.scheduler is not None:
-            window.scheduler.stop()
-        assert startup.services is not None
-        startup.services.db.dispose()
+        stop(window, startup)
