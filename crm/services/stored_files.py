@@ -66,6 +66,9 @@ class StoredFiles:
         folder = legacy_folder(self.db.engine.url)
         if not has_old_files(folder):
             return 0
+        with self.db.session() as session:
+            if not q.missing(session):  # all taken in already: no write at every start
+                return 0
         with self.db.write() as session:
             return adopt(session.connection(), folder)
 
