@@ -443,7 +443,10 @@ class MainWindow(QMainWindow):
         scheduler.new_reminders.connect(self._announce)
 
     def _announce(self, occasions: list) -> None:  # type: ignore[type-arg]
-        if self.tray is not None and self._settings.notifications:
+        # Not once the window has closed for good: a check that ends as the app quits would
+        # put up a notification of our own, a window that kept the app from ending (seen on
+        # a first start, whose check finds every reminder new).
+        if self.tray is not None and self._settings.notifications and not self._quitting:
             self.tray.notify(occasions)
 
     def show_today(self) -> None:
@@ -719,6 +722,7 @@ class MainWindow(QMainWindow):
                 self._settings.close_to_tray_explained = True
                 self.tray.explain_close()
             return
+        self._quitting = True  # closing for good: nothing is announced any more
         if not self._operations.wait(CLOSE_WAIT_MS):  # a save in progress finishes first
             logger.warning("work still running as the window closes")
         if self.scheduler is not None:

@@ -253,3 +253,22 @@ def test_a_long_group_shows_its_first_rows_and_the_rest_on_request(  # type: ign
     )
     assert heading.childCount() == total  # the whole group, and no row for more
     assert len(page.rows()) == shown_before + total - 3  # the other groups as they were
+
+
+def test_reminders_found_as_the_window_closes_put_up_no_window_that_keeps_the_app(  # type: ignore[no-untyped-def]
+    qtbot, demo_services, operations, language, settings
+) -> None:
+    from crm.ui.main_window import MainWindow
+
+    window = MainWindow(demo_services, operations, language, settings, today=lambda: START)
+    qtbot.addWidget(window)
+    tray = Tray(language="en")
+    qtbot.addWidget(tray.toast)
+    scheduler = ReminderScheduler(demo_services, today=lambda: START)
+    window.attach_reminders(tray, scheduler)
+    due = [o for o in demo_services.agenda.agenda(START, 30) if o.date <= START]
+    window.show()
+    window.quit()
+    # The first check of a first start ends just after: its news comes too late to show.
+    scheduler.new_reminders.emit(due)
+    assert not tray.toast.isVisible()
