@@ -109,14 +109,15 @@ class AgreementService:
             row = q.document(session, document_id)
         if row is None:
             raise DomainError(DOCUMENT_GONE)
+        # A file the database lacks is taken in from this desktop's old folder on the way.
         path = self.files.copy_of(row.sha256, row.stored_name) if row.sha256 else None
         if path is None:
-            # Attached on this desktop before files were kept in the database (perhaps with
-            # no checksum then): taking its file in records it.
-            self.files.adopt_legacy()
+            if not row.sha256:  # attached before checksums were kept: copy_of could not look
+                self.files.adopt_legacy()
+            # Taking a file in records its checksum (the file's own, should it differ).
             with self.db.session() as session:
                 adopted = q.document(session, document_id)
-            if adopted is not None and adopted.sha256:
+            if adopted is not None and adopted.sha256 and adopted.sha256 != row.sha256:
                 path = self.files.copy_of(adopted.sha256, adopted.stored_name)
         if path is None:
             raise DomainError(FILE_MISSING.with_params(name=row.filename))

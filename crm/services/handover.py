@@ -157,7 +157,7 @@ class HandoverService:
                     content = files_q.content(session, sha)
                     if content is not None:  # gone since it was chosen: listed as missing
                         archive.writestr(name, content)
-                        checksums[name] = _sha256(content)
+                        checksums[name] = sha  # its key is its SHA-256
             manifest = HandoverManifest(
                 owner=chosen.owner,
                 created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

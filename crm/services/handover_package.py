@@ -284,15 +284,11 @@ def read_member(package: CheckedPackage, member: str) -> bytes:
     """One member's bytes, checked once more on the way: the file on disk may have changed
     since it was first read."""
     name = package.path.name
-    blocks: list[bytes] = []
     try:
         with zipfile.ZipFile(package.path) as archive:
-            info = archive.getinfo(member)
-            digest = hashlib.sha256()
-            with archive.open(info) as reading:
-                _copy(reading, info, digest, blocks.append)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError) as error:
+            raw, digest = _read(archive, archive.getinfo(member), name, keep=True)
+    except (zipfile.BadZipFile, KeyError, OSError) as error:  # the zip itself changed since
         raise DomainError(DAMAGED.with_params(name=name, member=member)) from error
-    if digest.hexdigest() != package.sha256[member]:
+    if digest != package.sha256[member]:
         raise DomainError(TAMPERED.with_params(name=name, member=member))
-    return b"".join(blocks)
+    return raw

@@ -19,13 +19,12 @@ from sqlmodel import Session
 from crm.domain.text import QT_TRANSLATE_NOOP, DomainError
 from crm.services.stored_files import StoredFiles, read_to_keep
 from crm.store import files as q
-from crm.store.legacy_files import legacy_folder
+from crm.store.legacy_files import OLD_PHOTO, legacy_folder
 
 NOT_A_PHOTO = QT_TRANSLATE_NOOP("Gifts", "“{name}” is not a photo (JPEG, PNG, GIF, WebP or BMP).")
 NO_SUCH_FILE = QT_TRANSLATE_NOOP("Gifts", "The file “{name}” cannot be read.")
 
 _NAME = re.compile(r"^([0-9a-f]{64})\.(?:jpg|png|gif|webp|bmp)$")
-_OLD_NAME = re.compile(r"^[0-9a-f]{32}\.(?:jpg|png|gif|webp|bmp)$")
 
 
 def image_suffix(head: bytes) -> str | None:
@@ -90,7 +89,7 @@ class PhotoStore:
         photo the database lacks."""
         if (sha := sha_of(name)) is not None:
             return self.files.copy_of(sha, name)
-        if name and _OLD_NAME.match(name):
+        if name and OLD_PHOTO.match(name):
             # Kept on this desktop before migration 0012: taken in (the gift's photo is
             # renamed by it), and shown from where it is this once.
             self.files.adopt_legacy()

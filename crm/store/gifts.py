@@ -206,8 +206,3 @@ def set_partnership_of_visit(
 def gift_ids_of(session: Session, delegation_id: str) -> set[str]:
     statement = select(G.c.id).where(G.c.delegation_id == delegation_id)
     return set(session.execute(statement).scalars())
-
-
-def photos_of_delegation(session: Session, delegation_id: str) -> list[str]:
-    statement = select(G.c.photo).where(G.c.delegation_id == delegation_id, G.c.photo != "")
-    return list(session.execute(statement).scalars())

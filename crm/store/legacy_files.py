@@ -25,7 +25,7 @@ _F = table("stored_file", column("sha256"))
 _AD = table("agreement_document", column("id"), column("agreement_id"), column("stored_name"),
             column("sha256"))  # fmt: skip
 _G = table("gift", column("photo"))
-_OLD_PHOTO = re.compile(r"^[0-9a-f]{32}\.(?:jpg|png|gif|webp|bmp)$")
+OLD_PHOTO = re.compile(r"^[0-9a-f]{32}\.(?:jpg|png|gif|webp|bmp)$")
 _PLAIN = re.compile(r"^[^/\\\x00]+$")
 
 
@@ -77,7 +77,7 @@ def _photos(conn: Connection, folder: Path) -> int:
     names = conn.scalars(select(_G.c.photo).where(_G.c.photo != "").distinct()).all()
     adopted = 0
     for name in names:
-        if not _OLD_PHOTO.match(name):
+        if not OLD_PHOTO.match(name):
             continue
         content = _read(folder, name)
         if content is None:
