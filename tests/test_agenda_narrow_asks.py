@@ -1,7 +1,6 @@
-"""A start asks for the same month twice at once (the Today page and the reminder check): the
-second ask gets the first's agenda (tests/test_agenda_cache.py). Short spans are answered from
-what they need, and everyone's facts are kept only when the same data is asked for a third
-time, or for a longer span."""
+"""A start asks for the same month twice at once (the Today page and the reminder check).
+Short spans are answered from what they need, and everyone's facts are kept only when the same
+data is asked for a third time, or for a longer span."""
 
 from __future__ import annotations
 
@@ -27,7 +26,6 @@ def test_the_two_asks_of_a_start_keep_nothing_and_agree(
     agenda = AgendaService(demo_services.db)
     first = agenda.agenda(START, 30)
     assert first  # the sample office has a month of occasions
-    # (The same month again is the last agenda itself: each ask here is of another span.)
     for ask in range(1, NARROW_ASKS):
         assert _keys(agenda.agenda(START, 30 - ask)) == [
             o.key for o in first if o.date <= START + dt.timedelta(days=30 - ask)

@@ -483,17 +483,20 @@ class BirthdayCalendar:
 
     def occasions(self, start: dt.date, end: dt.date) -> list[Occasion]:
         """The birthdays from `start` to `end` inclusive, sorted by date, then contact."""
-        found: list[Occasion] = []
-        append = found.append
+        return list(self.each(start, end))
+
+    def each(self, start: dt.date, end: dt.date) -> Iterator[Occasion]:
+        """The same birthdays, one at a time (a Today page counts thousands of them and keeps
+        a few)."""
         for year in range(start.year, end.year + 1):
             days = self._year(year)
             first = bisect.bisect_left(days, start, key=_day)
             last = bisect.bisect_right(days, end, key=_day)
-            for on, _id, title, age, subject, yearly in days[first:last]:
-                append(
-                    Occasion(on, _BIRTHDAY_KIND, title, None, "", age, subject, yearly, since=start)
+            for index in range(first, last):
+                on, _id, title, age, subject, yearly = days[index]
+                yield Occasion(
+                    on, _BIRTHDAY_KIND, title, None, "", age, subject, yearly, since=start
                 )
-        return found
 
     def _year(self, year: int) -> list[_Occurrence]:
         days = self._years.get(year)
@@ -589,22 +592,21 @@ _Fixed = tuple[dt.date, OccasionKind, Subject, Text, TitleValues]
 
 class FixedDays:
     """Occasions on days written down in the data (agreement reviews and expiries, visits
-    beginning and ending, follow-ups due), kept in `_order`'s order so that a span is a slice.
+    beginning and ending, follow-ups due), kept in `order_key`'s order so that a span is a slice.
     Built from facts as they were read: read them again after a change."""
 
     def __init__(self, occasions: Iterable[_Fixed]) -> None:
         self._days = sorted(occasions, key=_fixed_order)
 
-    def between(self, first: dt.date, last: dt.date, *, since: dt.date) -> list[Occasion]:
-        """The occasions from `first` to `last` inclusive, with reasons relative to `since`."""
+    def each(self, first: dt.date, last: dt.date, *, since: dt.date) -> Iterator[Occasion]:
+        """The occasions from `first` to `last` inclusive, with reasons relative to `since`,
+        one at a time."""
         days = self._days
-        found = days[
-            bisect.bisect_left(days, first, key=_day) : bisect.bisect_right(days, last, key=_day)
-        ]
-        return [
-            Occasion(on, kind, (template, params, None), None, "", None, subject, since=since)
-            for on, kind, subject, template, params in found
-        ]
+        for index in range(
+            bisect.bisect_left(days, first, key=_day), bisect.bisect_right(days, last, key=_day)
+        ):
+            on, kind, subject, template, params = days[index]
+            yield Occasion(on, kind, (template, params, None), None, "", None, subject, since=since)
 
 
 def _fixed_order(occasion: _Fixed) -> tuple[dt.date, int, str]:
@@ -668,25 +670,25 @@ def delegation_days(facts: Iterable[DelegationFacts]) -> FixedDays:
 
 def agreement_dates(
     facts: Iterable[AgreementFacts] | FixedDays, start: dt.date, days: int
-) -> list[Occasion]:
+) -> Iterator[Occasion]:
     """Reviews and expiries within the span; those already past are history, not reminders."""
     index = facts if isinstance(facts, FixedDays) else agreement_days(facts)
-    return index.between(start, start + dt.timedelta(days=days), since=start)
+    return index.each(start, start + dt.timedelta(days=days), since=start)
 
 
 def follow_ups(
     facts: Iterable[FollowUpFacts] | FixedDays, start: dt.date, days: int
-) -> list[Occasion]:
+) -> Iterator[Occasion]:
     """Open follow-ups due within the span, and those overdue (dated when they fell due)."""
     index = facts if isinstance(facts, FixedDays) else follow_up_days(facts)
-    return index.between(dt.date.min, start + dt.timedelta(days=days), since=start)
+    return index.each(dt.date.min, start + dt.timedelta(days=days), since=start)
 
 
 def delegation_dates(
     facts: Iterable[DelegationFacts] | FixedDays, start: dt.date, days: int
-) -> list[Occasion]:
+) -> Iterator[Occasion]:
     index = facts if isinstance(facts, FixedDays) else delegation_days(facts)
-    return index.between(start, start + dt.timedelta(days=days), since=start)
+    return index.each(start, start + dt.timedelta(days=days), since=start)
 
 
 def partnership_interval(
@@ -775,8 +777,9 @@ def contact_keep_in_touch(
 _KIND_ORDER = {kind: index for index, kind in enumerate(OccasionKind)}
 
 
-def _order(occasion: Occasion) -> tuple[dt.date, int, str, str]:
-    """Date, then kind, then a stable order within (without rendering every title)."""
+def order_key(occasion: Occasion) -> tuple[dt.date, int, str, str]:
+    """The agenda's order: date, then kind, then a stable order within (without rendering
+    every title)."""
     return (
         occasion.date,
         _KIND_ORDER[occasion.kind],
@@ -800,35 +803,86 @@ def agenda(
     partnership_intervals: dict[str, int] | None = None,
 ) -> list[Occasion]:
     """Every occasion of the span (and the overdue ones), sorted by date."""
-    partnership_list = list(partnerships)
     calendar_of_birthdays = (
         birthday_facts
         if isinstance(birthday_facts, BirthdayCalendar)
         else BirthdayCalendar(birthday_facts)
     )
-    others = [
-        *anniversaries(partnership_list, start, days),
-        *festivals(start, days, countries),
-        *keep_in_touch(
-            partnership_list,
+    return merged(
+        [
+            calendar_of_birthdays.each(start, start + dt.timedelta(days=days)),
+            agreement_dates(agreements, start, days),
+            follow_ups(follow_up_facts, start, days),
+            delegation_dates(delegations, start, days),
+            others(
+                partnerships,
+                start,
+                days,
+                countries=countries,
+                contacts_to_watch=contacts_to_watch,
+                status_intervals=status_intervals,
+                partnership_intervals=partnership_intervals,
+            ),
+        ]
+    )
+
+
+def others(
+    partnerships: Iterable[PartnershipFacts],
+    start: dt.date,
+    days: int,
+    *,
+    countries: Iterable[str] = (),
+    contacts_to_watch: Iterable[ContactTouchFacts] = (),
+    status_intervals: dict[str, int | None] | None = None,
+    partnership_intervals: dict[str, int] | None = None,
+) -> list[Occasion]:
+    """The occasions that are neither birthdays nor written-down days: anniversaries,
+    festivals and keep in touch (partnerships' and contacts'), in `order_key`'s order."""
+    found = list(
+        each_other(
+            partnerships,
             start,
             days,
-            intervals=status_intervals,
-            own=partnership_intervals,
-        ),
-        *contact_keep_in_touch(contacts_to_watch, start, days),
-    ]
-    others.sort(key=_order)
-    # Birthdays and the fixed days come in `_order`'s order already, each list holding kinds
-    # no other holds: a stable sort on date and kind alone merges them into that order,
-    # without building a key of four for every one of a year's birthdays.
-    occasions = [
-        *calendar_of_birthdays.occasions(start, start + dt.timedelta(days=days)),
-        *agreement_dates(agreements, start, days),
-        *follow_ups(follow_up_facts, start, days),
-        *delegation_dates(delegations, start, days),
-        *others,
-    ]
+            countries=countries,
+            contacts_to_watch=contacts_to_watch,
+            status_intervals=status_intervals,
+            partnership_intervals=partnership_intervals,
+        )
+    )
+    found.sort(key=order_key)
+    return found
+
+
+def each_other(
+    partnerships: Iterable[PartnershipFacts],
+    start: dt.date,
+    days: int,
+    *,
+    countries: Iterable[str] = (),
+    contacts_to_watch: Iterable[ContactTouchFacts] = (),
+    status_intervals: dict[str, int | None] | None = None,
+    partnership_intervals: dict[str, int] | None = None,
+) -> Iterator[Occasion]:
+    """The same occasions as `others`, one at a time and in no order. The partnerships are
+    let go before the contacts to watch are iterated (which may read them only then)."""
+    partnership_list = list(partnerships)
+    del partnerships
+    yield from anniversaries(partnership_list, start, days)
+    yield from festivals(start, days, countries)
+    yield from keep_in_touch(
+        partnership_list, start, days, intervals=status_intervals, own=partnership_intervals
+    )
+    del partnership_list
+    yield from contact_keep_in_touch(contacts_to_watch, start, days)
+
+
+def merged(parts: Iterable[Iterable[Occasion]]) -> list[Occasion]:
+    """The agenda's parts as one list in `order_key`'s order. Each part comes in that order
+    already and holds kinds no other holds (the birthdays, each kind of written-down day,
+    `others`): a stable sort on date and kind alone merges them into that order, without
+    building a key of four for every one of a year's birthdays."""
+    occasions = [occasion for part in parts for occasion in part]
     occasions.sort(key=_rank)
     return occasions
 

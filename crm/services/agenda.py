@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +16,20 @@ from typing import Any
 from sqlmodel import Session
 
 from crm.domain import occasions as rules
-from crm.domain.occasions import BirthdayCalendar, FixedDays, Occasion, PartnershipFacts
+from crm.domain.agenda_groups import (
+    AgendaGroup,
+    AgendaSummary,
+    AgendaView,
+    day_of_key,
+    is_due,
+)
+from crm.domain.occasions import (
+    BirthdayCalendar,
+    ContactTouchFacts,
+    FixedDays,
+    Occasion,
+    PartnershipFacts,
+)
 from crm.domain.text import Text, Translator
 from crm.store import agenda as q
 from crm.store import reminders as rq
@@ -68,6 +81,10 @@ class _Facts:
     delegations: FixedDays
 
 
+# One part of the agenda, made when called: its facts are read then, and dropped with it.
+_Source = Callable[[], Iterable[Occasion]]
+
+
 class AgendaService:
     def __init__(self, db: Database, *, home_country: str = "") -> None:
         self.db = db
@@ -78,10 +95,6 @@ class AgendaService:
         # The scheduler asks from its own thread, hence the lock.
         self._facts: _Facts | None = None
         self._narrowed: tuple[tuple[object, ...] | None, int] = (None, 0)  # stamp, asks
-        # The last short agenda, as of its data stamp: at start the Today page and the tray's
-        # first check ask for the same month at once, and an office of 100,000 contacts has
-        # 15,000 items in it (10 MB for a second copy).
-        self._last: tuple[tuple[object, ...], list[Occasion]] | None = None
         self._lock = threading.Lock()
 
     def agenda(
@@ -91,87 +104,146 @@ class AgendaService:
         keep-in-touch items, dated when they fell due; sorted by date. Items marked done, or
         snoozed past `start`, are left out unless `include_hidden`."""
         stamp = self.db.data_stamp()  # before reading: a change made meanwhile is seen next time
-        # The span, the data and our country: what the occasions depend on (what is hidden
-        # is read afresh each time).
-        same = (stamp, start, days, self.home_country) if stamp is not None else None
         with self._lock, _no_collection(), self.db.session() as session:
-            last = self._last
-            if same is not None and last is not None and last[0] == same:
-                occasions = list(last[1])
-                hidden = set() if include_hidden else rq.hidden_keys(session, start)
-            else:
-                occasions, hidden = self._occasions(session, stamp, start, days, include_hidden)
-                if same is not None and days <= NARROW_DAYS:  # not a year's: too big to keep
-                    self._last = (same, occasions)
-        if not hidden:
-            return list(occasions)
-        # Keys end with their date: only the items of those days need their key built.
-        hidden_days = {key[-10:] for key in hidden}
-        return [
-            o for o in occasions if o.date.isoformat() not in hidden_days or o.key not in hidden
-        ]
+            hidden = set() if include_hidden else rq.hidden_keys(session, start)
+            occasions = rules.merged(
+                _shown(source(), hidden)
+                for source in self._sources(session, stamp, start, days, ordered=True)
+            )
+        return occasions
 
-    def _occasions(
+    def view(
+        self,
+        start: dt.date,
+        days: int,
+        *,
+        shown: int,
+        whole: Collection[AgendaGroup] = (),
+        keep: str | None = None,
+    ) -> AgendaView:
+        """The same agenda as the Today page shows it: counted by group, with the first
+        `shown` of each group (every one of those in `whole`, and the one whose key is `keep`).
+        The other occasions are counted as they are made and never kept: a big office's month
+        holds fifteen thousand of them."""
+        stamp = self.db.data_stamp()
+        summary = AgendaSummary(start, shown=shown, whole=whole, keep=keep)
+        with self._lock, _no_collection(), self.db.session() as session:
+            hidden = rq.hidden_keys(session, start)
+            for source in self._sources(session, stamp, start, days, ordered=False):
+                summary.add(_shown(source(), hidden))
+        return summary.view()
+
+    def due(
+        self,
+        today: dt.date,
+        days: int,
+        among: Callable[[list[Occasion]], list[Occasion]],
+        *,
+        batch: int = 500,
+    ) -> list[Occasion]:
+        """The occasions due today (overdue or today's) of the agenda from `today`, passed to
+        `among` a batch at a time as they are made; what it keeps of each, in turn. A
+        reminder check keeps those not yet announced: usually none of thousands."""
+        stamp = self.db.data_stamp()
+        kept: list[Occasion] = []
+        waiting: list[Occasion] = []
+        with self._lock, _no_collection(), self.db.session() as session:
+            hidden = rq.hidden_keys(session, today)
+            for source in self._sources(session, stamp, today, days, ordered=False):
+                for occasion in _shown(source(), hidden):
+                    if is_due(occasion, today):
+                        waiting.append(occasion)
+                        if len(waiting) >= batch:
+                            kept.extend(among(waiting))
+                            waiting = []
+        if waiting:
+            kept.extend(among(waiting))
+        kept.sort(key=rules.order_key)
+        return kept
+
+    def _sources(
         self,
         session: Session,
         stamp: tuple[object, ...] | None,
         start: dt.date,
         days: int,
-        include_hidden: bool,
-    ) -> tuple[list[Occasion], set[str]]:
-        """The span's occasions, hidden ones included, and the keys of those hidden."""
+        *,
+        ordered: bool,
+    ) -> list[_Source]:
+        """The agenda's parts (see `rules.merged`), each made when called; each in the
+        agenda's order if `ordered`, else the last (`_others`) in none. The costly facts
+        are the kept ones if the data has not changed since; else, for a short span asked at
+        most NARROW_ASKS times of this data, only what the span needs (a few queries through
+        the month-day and date indexes: an edit is followed by one refresh, and reading
+        everything would cost it ten times more), read part by part, so that one part's facts
+        are gone before the next part's are read; else everything, kept for the next time."""
         end = start + dt.timedelta(days=days)
-        facts = self._costly_facts(session, stamp, start, end)
-        partnerships, birthdays = facts.partnerships, facts.birthdays
-        watched = rq.contact_touch_facts(session)
-        status_intervals = rq.intervals(session, rq.STATUS)
-        own_intervals = rq.partnership_intervals(session)
-        hidden = set() if include_hidden else rq.hidden_keys(session, start)
-        years_before = birthdays.years_computed
+        facts = self._facts
+        if stamp is None or facts is None or facts.stamp != stamp:
+            narrow = stamp is None or (days <= NARROW_DAYS and self._narrow_ask(stamp))
+            if narrow:
+                return self._narrow_sources(session, start, days, ordered=ordered)
+            facts = self._facts = _Facts(
+                stamp,
+                q.partnership_facts(session),
+                BirthdayCalendar(q.birthday_facts(session)),
+                rules.agreement_days(q.agreement_facts(session)),
+                rules.follow_up_days(q.open_follow_up_facts(session)),
+                rules.delegation_days(q.delegation_facts(session)),
+            )
+        kept = facts
+
+        def birthdays() -> Iterable[Occasion]:
+            years_before = kept.birthdays.years_computed
+            yield from kept.birthdays.each(start, end)
+            if kept.birthdays.years_computed != years_before:
+                _set_aside_from_collection()
+
+        return [
+            birthdays,
+            lambda: rules.agreement_dates(kept.agreements, start, days),
+            lambda: rules.follow_ups(kept.follow_ups, start, days),
+            lambda: rules.delegation_dates(kept.delegations, start, days),
+            lambda: self._others(session, kept.partnerships, start, days, ordered=ordered),
+        ]
+
+    def _narrow_sources(
+        self, session: Session, start: dt.date, days: int, *, ordered: bool
+    ) -> list[_Source]:
+        end = start + dt.timedelta(days=days)
+        return [
+            lambda: BirthdayCalendar(q.birthday_facts(session, start, end)).each(start, end),
+            lambda: rules.agreement_dates(q.agreement_facts(session, start, end), start, days),
+            lambda: rules.follow_ups(q.open_follow_up_facts(session, end), start, days),
+            lambda: rules.delegation_dates(q.delegation_facts(session, start, end), start, days),
+            lambda: self._others(
+                session, q.partnership_facts(session), start, days, ordered=ordered
+            ),
+        ]
+
+    def _others(
+        self,
+        session: Session,
+        partnerships: list[PartnershipFacts],
+        start: dt.date,
+        days: int,
+        *,
+        ordered: bool,
+    ) -> Iterable[Occasion]:
+        """Anniversaries, festivals and keep in touch (`rules.others`; in no order unless
+        `ordered`)."""
         countries = {p.country for p in partnerships if p.status != "ended" and p.country}
         if self.home_country:
             countries.add(self.home_country)
-        occasions = rules.agenda(
+        return (rules.others if ordered else rules.each_other)(
+            partnerships,
             start,
             days,
-            partnerships=partnerships,
-            birthday_facts=birthdays,
-            agreements=facts.agreements,
-            follow_up_facts=facts.follow_ups,
-            delegations=facts.delegations,
             countries=countries,
-            contacts_to_watch=watched,
-            status_intervals=status_intervals,
-            partnership_intervals=own_intervals,
+            contacts_to_watch=_watched(session),
+            status_intervals=rq.intervals(session, rq.STATUS),
+            partnership_intervals=rq.partnership_intervals(session),
         )
-        if birthdays.years_computed != years_before and facts is self._facts:
-            _set_aside_from_collection()
-        return occasions, hidden
-
-    def _costly_facts(
-        self, session: Session, stamp: tuple[object, ...] | None, start: dt.date, end: dt.date
-    ) -> _Facts:
-        """The facts as of `stamp`: kept ones if the data has not changed since; else, for a
-        short span asked at most NARROW_ASKS times of this data, only what the span needs (a
-        few queries through the month-day and date indexes: an edit is followed by one
-        refresh, and reading everything would cost it ten times more); else everything, kept
-        for the next time."""
-        cached = self._facts
-        if stamp is not None and cached is not None and cached.stamp == stamp:
-            return cached
-        narrow = stamp is None or ((end - start).days <= NARROW_DAYS and self._narrow_ask(stamp))
-        first, last = (start, end) if narrow else (None, None)
-        facts = _Facts(
-            None if narrow else stamp,
-            q.partnership_facts(session),
-            BirthdayCalendar(q.birthday_facts(session, first, last)),
-            rules.agreement_days(q.agreement_facts(session, first, last)),
-            rules.follow_up_days(q.open_follow_up_facts(session, last)),
-            rules.delegation_days(q.delegation_facts(session, first, last)),
-        )
-        if not narrow:
-            self._facts = facts
-        return facts
 
     def _narrow_ask(self, stamp: tuple[object, ...]) -> bool:
         """Whether this ask of a short span may still be read narrowly (and counts it)."""
@@ -209,6 +281,20 @@ class AgendaService:
             }
             for occasion in occasions
         ]
+
+
+def _watched(session: Session) -> Iterator[ContactTouchFacts]:
+    """The contacts watched for keep in touch, read when first asked for."""
+    yield from rq.contact_touch_facts(session)
+
+
+def _shown(occasions: Iterable[Occasion], hidden: set[str]) -> Iterable[Occasion]:
+    """The occasions not hidden (marked done, or snoozed)."""
+    if not hidden:
+        return occasions
+    # Keys end with their date: only the items of those days need their key built.
+    hidden_days = {day for key in hidden if (day := day_of_key(key)) is not None}
+    return (o for o in occasions if o.date not in hidden_days or o.key not in hidden)
 
 
 def render(text: Text, translate: Translator | None, *, chinese: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import ColumnElement, and_, func, literal, literal_column, or_, select, text
 from sqlmodel import Session
@@ -41,10 +41,11 @@ I = Interaction.__table__  # type: ignore[attr-defined]  # noqa: E741
 
 def birthday_facts(
     session: Session, start: dt.date | None = None, end: dt.date | None = None
-) -> list[BirthdayFacts]:
+) -> Iterator[BirthdayFacts]:
     """Active, unarchived contacts with a birthday; given a span, only those whose birthday
     can fall in it, found through the month-day index. The occasion rules still decide: the
-    narrowing may keep a few too many, never too few."""
+    narrowing may keep a few too many, never too few. One at a time, as the rows come: a
+    big office's month has thousands, and the calendar keeps less of each than a fact."""
     statement = select(
         C.c.id,
         C.c.family_name,
@@ -65,8 +66,8 @@ def birthday_facts(
         window = _birthday_window(start, end)
         if window is not None:
             statement = statement.where(window)
-    return [
-        BirthdayFacts(
+    for r in session.execute(statement):
+        yield BirthdayFacts(
             contact_id=r[0],
             name=latin_name(r[1], r[2], r[3]),
             name_zh=r[3],
@@ -75,8 +76,6 @@ def birthday_facts(
             leap_month=bool(r[6]),
             status=r[7],
         )
-        for r in session.execute(statement).all()
-    ]
 
 
 def partnership_facts(session: Session) -> list[PartnershipFacts]:
@@ -105,7 +104,7 @@ def partnership_facts(session: Session) -> list[PartnershipFacts]:
             status=r[5],
             last_contact=_date(max(filter(None, (r[6], on_visits.get(r[0]))), default=None)),
         )
-        for r in session.execute(statement).all()
+        for r in session.execute(statement)
     ]
 
 
@@ -135,7 +134,7 @@ def agreement_facts(
                 and_(A.c.expires_on >= first, A.c.expires_on <= last),
             )
         )
-    return [AgreementFacts(*r) for r in session.execute(statement).all()]
+    return [AgreementFacts(*r) for r in session.execute(statement)]
 
 
 def open_follow_up_facts(session: Session, end: dt.date | None = None) -> list[FollowUpFacts]:
@@ -145,7 +144,7 @@ def open_follow_up_facts(session: Session, end: dt.date | None = None) -> list[F
     )
     if end is not None:
         statement = statement.where(F.c.due_on <= end.isoformat())
-    return [FollowUpFacts(*r) for r in session.execute(statement).all()]
+    return [FollowUpFacts(*r) for r in session.execute(statement)]
 
 
 def delegation_facts(
@@ -163,7 +162,7 @@ def delegation_facts(
                 and_(D.c.end_on >= first, D.c.end_on <= last),
             )
         )
-    return [DelegationFacts(*r) for r in session.execute(statement).all()]
+    return [DelegationFacts(*r) for r in session.execute(statement)]
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -18,7 +18,6 @@ from apscheduler.schedulers.qt import QtScheduler
 from apscheduler.triggers.cron import CronTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from crm.domain.agenda_groups import is_due
 from crm.domain.occasions import Occasion
 from crm.services.bundle import Services
 
@@ -109,9 +108,11 @@ class ReminderScheduler(QObject):
         """Items due now, not announced before: recorded as notified, then announced."""
         try:
             today = self._today()
-            agenda = self._services.agenda.agenda(today, AGENDA_DAYS)
-            due = [o for o in agenda if is_due(o, today)]
-            new = self._services.reminders.not_yet_notified(due)
+            # Due items are looked up a batch at a time as the agenda makes them: thousands
+            # are due in a big office, and usually none of them is new.
+            new = self._services.agenda.due(
+                today, AGENDA_DAYS, self._services.reminders.not_yet_notified
+            )
             if new:
                 self._services.reminders.mark_notified(new)
         except Exception:  # a locked or missing database: try again at the next check

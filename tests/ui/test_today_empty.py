@@ -28,7 +28,7 @@ def page(qtbot, services, operations, language) -> TodayPage:  # type: ignore[no
 
 def test_an_empty_office_offers_sample_data_or_an_import(page) -> None:  # type: ignore[no-untyped-def]
     # Christmas is a month away, but there is nobody to greet: the page says what to do.
-    assert page.occasions and page.office_empty
+    assert page.view.total and page.office_empty
     assert page.stack.currentWidget() is page.welcome
     assert page.welcome.title.text() == "Nobody to remind you of yet"
     assert "Load a sample office" in page.welcome.body.text()

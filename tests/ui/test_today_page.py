@@ -228,7 +228,7 @@ def test_a_long_group_shows_its_first_rows_and_the_rest_on_request(  # type: ign
     page = TodayPage(demo_services, operations, language, QUndoStack(), today=lambda: START)
     qtbot.addWidget(page)
     page.refresh()
-    every = len(page.occasions)
+    every = page.view.total
     longest = max(
         (page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())),
         key=lambda heading: int(heading.text(0).rsplit("(", 1)[1].rstrip(")")),

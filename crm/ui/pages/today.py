@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.agenda_groups import AgendaGroup, grouped
+from crm.domain.agenda_groups import AgendaGroup, AgendaView
 from crm.domain.formatting import babel_locale
 from crm.domain.occasions import Occasion, OccasionKind
 from crm.services.agenda import render as render_text
@@ -104,7 +104,7 @@ class TodayPage(QWidget):
         self._language = language
         self._undo_stack = undo_stack
         self._today = today
-        self.occasions: list[Occasion] = []
+        self.view = AgendaView([])  # what the agenda holds, as far as the page shows it
         self._whole_groups: set[AgendaGroup] = set()  # long groups the user asked to see whole
         self.loaded = False
         self.office_empty = False
@@ -213,14 +213,19 @@ class TodayPage(QWidget):
         days = int(self.span_combo.currentData() or SPANS[0])
         agenda, db = self.services.agenda, self.services.db
 
-        def read() -> tuple[list[Occasion], bool]:
-            return agenda.agenda(day, days), office_is_empty(db)
+        if day != self.day:
+            self._whole_groups.clear()
+        whole = set(self._whole_groups)
+        selected = self.selected()
+        keep = selected.key if selected else None  # the selection stays in sight
 
-        def loaded(result: tuple[list[Occasion], bool]) -> None:
-            if day != self.day:
-                self._whole_groups.clear()
+        def read() -> tuple[AgendaView, bool]:
+            view = agenda.view(day, days, shown=SHOWN_PER_GROUP, whole=whole, keep=keep)
+            return view, office_is_empty(db)
+
+        def loaded(result: tuple[AgendaView, bool]) -> None:
             self.day = day
-            self.occasions, self.office_empty = result
+            self.view, self.office_empty = result
             self.loaded = True
             self.date_label.setText(self._long_date())
             self._fill()
@@ -241,23 +246,15 @@ class TodayPage(QWidget):
         link = self.palette().link()
         days: dict[dt.date, str] = {}  # Babel's formatting is slow; a period has few dates
         current: QTreeWidgetItem | None = None
-        due = 0
-        for group, items in grouped(self.occasions, self.day):
-            if group in (AgendaGroup.OVERDUE, AgendaGroup.TODAY):
-                due += len(items)
-            heading = QTreeWidgetItem([f"{self.group_title(group)} ({len(items)})"])
+        for view in self.view.groups:
+            group, count, shown = view.group, view.count, view.items
+            heading = QTreeWidgetItem([f"{self.group_title(group)} ({count})"])
             heading.setFirstColumnSpanned(True)
             heading.setFont(0, bold)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             heading.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.group_title(group))
             self.tree.addTopLevelItem(heading)
             rows = []
-            shown = items
-            if len(items) > SHOWN_PER_GROUP and group not in self._whole_groups:
-                if any(o.key == key for o in items[SHOWN_PER_GROUP:]):
-                    self._whole_groups.add(group)  # the selection stays in sight
-                else:
-                    shown = items[:SHOWN_PER_GROUP]
             for occasion in shown:
                 day = days.get(occasion.date)
                 if day is None:
@@ -275,8 +272,8 @@ class TodayPage(QWidget):
                 rows.append(row)
                 if occasion.key == key:
                     current = row
-            if len(shown) < len(items):
-                more = QTreeWidgetItem([self._more_text(len(items) - len(shown))])
+            if len(shown) < count:
+                more = QTreeWidgetItem([self._more_text(count - len(shown))])
                 more.setFirstColumnSpanned(True)
                 more.setForeground(0, link)
                 more.setData(0, MORE_ROLE, group.value)
@@ -289,13 +286,13 @@ class TodayPage(QWidget):
         self.tree.setUpdatesEnabled(True)
         if self.loaded and self.office_empty:
             self.stack.setCurrentWidget(self.welcome)
-        elif self.loaded and not self.occasions:
+        elif self.loaded and not self.view.total:
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.tree)
         self._update_actions()
-        self.due_count = due
-        self.due_count_changed.emit(due)
+        self.due_count = self.view.due
+        self.due_count_changed.emit(self.due_count)
 
     def _more_text(self, hidden: int) -> str:
         return self.tr("Show %n more…", "", hidden)
@@ -308,9 +305,10 @@ class TodayPage(QWidget):
             self.open_selected()
 
     def show_whole_group(self, group: AgendaGroup) -> None:
-        """Every row of a group shortened to SHOWN_PER_GROUP."""
+        """Every row of a group shortened to SHOWN_PER_GROUP (read again: the page keeps only
+        the rows it shows)."""
         self._whole_groups.add(group)
-        self._fill()
+        self.refresh()
 
     # Actions ----------------------------------------------------------------------------
     def selected(self) -> Occasion | None:
