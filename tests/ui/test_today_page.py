@@ -255,6 +255,36 @@ def test_a_long_group_shows_its_first_rows_and_the_rest_on_request(  # type: ign
     assert len(page.rows()) == shown_before + total - 3  # the other groups as they were
 
 
+def test_the_selection_stays_in_sight_when_its_long_group_is_shortened_again(  # type: ignore[no-untyped-def]
+    qtbot, demo_services, operations, language, monkeypatch
+) -> None:
+    import crm.ui.pages.today as today_module
+    from crm.domain.agenda_groups import AgendaGroup
+
+    monkeypatch.setattr(today_module, "SHOWN_PER_GROUP", 3)
+    day = [START]
+    page = TodayPage(demo_services, operations, language, QUndoStack(), today=lambda: day[0])
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show_whole_group(AgendaGroup.LATER)
+    later = [o for _item, o in page.rows() if (o.date - START).days >= 8]
+    assert len(later) > 4  # the sample office's month holds more than a few of them
+    chosen = later[-1]
+    assert page.select_key(chosen.key)
+    day[0] = START + dt.timedelta(days=1)  # a new day: long groups are shortened again
+    page.refresh()
+    heading = next(
+        page.tree.topLevelItem(i)
+        for i in range(page.tree.topLevelItemCount())
+        if page.tree.topLevelItem(i).text(0).startswith("Later")
+    )
+    shown = [heading.child(i).text(1) for i in range(heading.childCount())]
+    assert page.selected() is not None and page.selected().key == chosen.key
+    assert len(shown) == 5  # the first three, the selection, then the row for the rest
+    assert shown[3] == page._title(chosen)
+    assert heading.child(4).text(0).startswith("Show ")
+
+
 def test_reminders_found_as_the_window_closes_put_up_no_window_that_keeps_the_app(  # type: ignore[no-untyped-def]
     qtbot, demo_services, operations, language, settings
 ) -> None:
