@@ -36,8 +36,8 @@ from crm.store import reminders as rq
 from crm.store.database import Database
 
 # A span this short, asked right after a change, reads only what it needs; so does the second
-# ask of the same data. A start asks twice at once (the Today page and the reminder check, for
-# the same 30 days), and reading everything for the second would keep a hundred thousand
+# ask of the same data (the reminder check's asks are not counted: a start makes one beside
+# the Today page's). Reading everything for the second would keep a hundred thousand
 # birthdays of a big office in memory (60 to 90 MB) for a third ask that may never come.
 NARROW_DAYS = 62
 NARROW_ASKS = 2
@@ -95,6 +95,9 @@ class AgendaService:
         # The scheduler asks from its own thread, hence the lock.
         self._facts: _Facts | None = None
         self._narrowed: tuple[tuple[object, ...] | None, int] = (None, 0)  # stamp, asks
+        # The last view, as of what it was made of: the Today page asks again after each
+        # reminder check (at start, right after its own first ask).
+        self._last_view: tuple[tuple[object, ...], AgendaView] | None = None
         self._lock = threading.Lock()
 
     def agenda(
@@ -129,9 +132,16 @@ class AgendaService:
         summary = AgendaSummary(start, shown=shown, whole=whole, keep=keep)
         with self._lock, _no_collection(), self.db.session() as session:
             hidden = rq.hidden_keys(session, start)
+            asked = (stamp, start, days, self.home_country, shown, frozenset(whole), keep, hidden)
+            last = self._last_view
+            if stamp is not None and last is not None and last[0] == asked:
+                return last[1]
             for source in self._sources(session, stamp, start, days, ordered=False):
                 summary.add(_shown(source(), hidden))
-        return summary.view()
+            view = summary.view()
+            if stamp is not None:
+                self._last_view = (asked, view)
+        return view
 
     def due(
         self,
@@ -149,7 +159,8 @@ class AgendaService:
         waiting: list[Occasion] = []
         with self._lock, _no_collection(), self.db.session() as session:
             hidden = rq.hidden_keys(session, today)
-            for source in self._sources(session, stamp, today, days, ordered=False):
+            sources = self._sources(session, stamp, today, days, ordered=False, counted=False)
+            for source in sources:
                 for occasion in _shown(source(), hidden):
                     if is_due(occasion, today):
                         waiting.append(occasion)
@@ -169,18 +180,22 @@ class AgendaService:
         days: int,
         *,
         ordered: bool,
+        counted: bool = True,
     ) -> list[_Source]:
         """The agenda's parts (see `rules.merged`), each made when called; each in the
         agenda's order if `ordered`, else the last (`_others`) in none. The costly facts
         are the kept ones if the data has not changed since; else, for a short span asked at
-        most NARROW_ASKS times of this data, only what the span needs (a few queries through
+        most NARROW_ASKS times of this data (asks not `counted` are not), only what the span
+        needs (a few queries through
         the month-day and date indexes: an edit is followed by one refresh, and reading
         everything would cost it ten times more), read part by part, so that one part's facts
         are gone before the next part's are read; else everything, kept for the next time."""
         end = start + dt.timedelta(days=days)
         facts = self._facts
         if stamp is None or facts is None or facts.stamp != stamp:
-            narrow = stamp is None or (days <= NARROW_DAYS and self._narrow_ask(stamp))
+            narrow = stamp is None or (
+                days <= NARROW_DAYS and (not counted or self._narrow_ask(stamp))
+            )
             if narrow:
                 return self._narrow_sources(session, start, days, ordered=ordered)
             facts = self._facts = _Facts(
