@@ -219,7 +219,7 @@ def test_the_birthday_query_uses_the_month_day_index(db: Database, query_plans: 
 def test_last_contact_looks_up_each_partnership_and_the_visits_alone_in_their_indexes(
     db: Database, query_plans: Plans
 ) -> None:
-    found = query_plans(db, q.partnership_facts)
+    found = query_plans(db, lambda session: list(q.partnership_facts(session)))
     lines = [line for plan in found for line in plan]
     assert any("ix_interaction_partnership_date (partnership_id=?)" in line for line in lines)
     assert any(VISIT_INDEX in line for line in lines), found

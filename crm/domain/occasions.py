@@ -457,26 +457,7 @@ class BirthdayCalendar:
     KEEP_YEARS = 4
 
     def __init__(self, facts: Iterable[BirthdayFacts]) -> None:
-        self._people: list[tuple[int | None, int, int, bool, bool, Subject, BirthdayValues]] = []
-        for person in facts:
-            if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
-                continue
-            parts = _birthday_parts(person.birthday)
-            if parts is None:
-                continue
-            born, month, day = parts
-            params = BirthdayValues(person.name, person.name_zh, month, day)
-            self._people.append(
-                (
-                    born,
-                    month,
-                    day,
-                    person.calendar == "lunar",
-                    person.leap_month,
-                    Subject("contact", person.contact_id),
-                    params,
-                )
-            )
+        self._people = [found for person in facts if (found := _person(person)) is not None]
         self._years: dict[int, list[_Occurrence]] = {}
         # How many years were worked out (a reader that keeps the calendar can tell).
         self.years_computed = 0
@@ -508,21 +489,62 @@ class BirthdayCalendar:
         return days
 
     def _occurrences(self, year: int) -> Iterator[_Occurrence]:
-        for born, month, day, lunar, leap, subject, params in self._people:
-            if lunar:
-                # A lunar year begins in January or February: the lunar year before may still
-                # end in this Gregorian year.
-                for lunar_year in (year - 1, year):
-                    try:
-                        on = lunar_birthday(lunar_year, month, day, leap)
-                    except Exception:  # noqa: BLE001 - a date the library cannot place: none
-                        continue
-                    if on.year == year and (born is None or lunar_year > born):
-                        yield _occurrence(on, lunar_year, born, True, month, day, subject, params)
-            else:
-                on = same_day_in(year, month, day)  # 29 February → 28 February in common years
-                if born is None or year > born:
-                    yield _occurrence(on, year, born, False, month, day, subject, params)
+        for person in self._people:
+            yield from _occurrences_of(person, year)
+
+
+# A contact's birthday as the calendar keeps it: year born (if known), month, day, lunar,
+# leap month, the subject and the title's values.
+_Person = tuple[int | None, int, int, bool, bool, Subject, BirthdayValues]
+
+
+def _person(person: BirthdayFacts) -> _Person | None:
+    """What the calendar keeps of a contact, or None for one without a birthday to show."""
+    if person.archived or person.status in NO_BIRTHDAY_STATUSES or not person.birthday:
+        return None
+    parts = _birthday_parts(person.birthday)
+    if parts is None:
+        return None
+    born, month, day = parts
+    params = BirthdayValues(person.name, person.name_zh, month, day)
+    lunar = person.calendar == "lunar"
+    return born, month, day, lunar, person.leap_month, Subject("contact", person.contact_id), params
+
+
+def _occurrences_of(person: _Person, year: int) -> Iterator[_Occurrence]:
+    """A contact's birthday in a Gregorian year (none, one, or two for a lunar one)."""
+    born, month, day, lunar, leap, subject, params = person
+    if lunar:
+        # A lunar year begins in January or February: the lunar year before may still end in
+        # this Gregorian year.
+        for lunar_year in (year - 1, year):
+            try:
+                on = lunar_birthday(lunar_year, month, day, leap)
+            except Exception:  # noqa: BLE001 - a date the library cannot place: none
+                continue
+            if on.year == year and (born is None or lunar_year > born):
+                yield _occurrence(on, lunar_year, born, True, month, day, subject, params)
+    else:
+        on = same_day_in(year, month, day)  # 29 February → 28 February in common years
+        if born is None or year > born:
+            yield _occurrence(on, year, born, False, month, day, subject, params)
+
+
+def each_birthday(
+    facts: Iterable[BirthdayFacts], start: dt.date, end: dt.date
+) -> Iterator[Occasion]:
+    """The birthdays from `start` to `end` inclusive, as `BirthdayCalendar.occasions` has
+    them, but one contact at a time and in no order: nothing is kept of the contacts read."""
+    for fact in facts:
+        person = _person(fact)
+        if person is None:
+            continue
+        for year in range(start.year, end.year + 1):
+            for on, _id, title, age, subject, yearly in _occurrences_of(person, year):
+                if start <= on <= end:
+                    yield Occasion(
+                        on, _BIRTHDAY_KIND, title, None, "", age, subject, yearly, since=start
+                    )
 
 
 def _occurrence(
@@ -605,8 +627,21 @@ class FixedDays:
         for index in range(
             bisect.bisect_left(days, first, key=_day), bisect.bisect_right(days, last, key=_day)
         ):
-            on, kind, subject, template, params = days[index]
-            yield Occasion(on, kind, (template, params, None), None, "", None, subject, since=since)
+            yield _fixed_occasion(days[index], since)
+
+
+def _fixed_occasion(fixed: _Fixed, since: dt.date) -> Occasion:
+    on, kind, subject, template, params = fixed
+    return Occasion(on, kind, (template, params, None), None, "", None, subject, since=since)
+
+
+def _each_fixed(
+    days: Iterable[_Fixed], first: dt.date, last: dt.date, *, since: dt.date
+) -> Iterator[Occasion]:
+    """`FixedDays.each` without the index: in no order, nothing kept."""
+    for fixed in days:
+        if first <= fixed[0] <= last:
+            yield _fixed_occasion(fixed, since)
 
 
 def _fixed_order(occasion: _Fixed) -> tuple[dt.date, int, str]:
@@ -615,80 +650,96 @@ def _fixed_order(occasion: _Fixed) -> tuple[dt.date, int, str]:
 
 def agreement_days(facts: Iterable[AgreementFacts]) -> FixedDays:
     """Every agreement's review and expiry."""
+    return FixedDays(_agreement_days(facts))
 
-    def days() -> Iterator[_Fixed]:
-        for agreement in facts:
-            params: dict[str, object] = {
-                "title": agreement.title,
-                "partner": agreement.partner,
-                "partner_zh": agreement.partner_zh,
-            }
-            subject = Subject("agreement", agreement.id)
-            for text, template in (
-                (agreement.review_on, AGREEMENT_REVIEW),
-                (agreement.expires_on, AGREEMENT_EXPIRES),
-            ):
-                on = _iso_date(text)
-                if on is not None:
-                    yield on, OccasionKind.AGREEMENT, subject, template, params
 
-    return FixedDays(days())
+def _agreement_days(facts: Iterable[AgreementFacts]) -> Iterator[_Fixed]:
+    for agreement in facts:
+        params: dict[str, object] = {
+            "title": agreement.title,
+            "partner": agreement.partner,
+            "partner_zh": agreement.partner_zh,
+        }
+        subject = Subject("agreement", agreement.id)
+        for text, template in (
+            (agreement.review_on, AGREEMENT_REVIEW),
+            (agreement.expires_on, AGREEMENT_EXPIRES),
+        ):
+            on = _iso_date(text)
+            if on is not None:
+                yield on, OccasionKind.AGREEMENT, subject, template, params
 
 
 def follow_up_days(facts: Iterable[FollowUpFacts]) -> FixedDays:
     """Every open follow-up with a due day."""
-    return FixedDays(
-        (
-            on,
-            OccasionKind.FOLLOW_UP,
-            Subject("follow_up", f.id),
-            FOLLOW_UP,
-            Description(f.description),
-        )
-        for f in facts
-        if (on := _iso_date(f.due_on)) is not None
-    )
+    return FixedDays(_follow_up_days(facts))
+
+
+def _follow_up_days(facts: Iterable[FollowUpFacts]) -> Iterator[_Fixed]:
+    for f in facts:
+        on = _iso_date(f.due_on)
+        if on is not None:
+            yield (
+                on,
+                OccasionKind.FOLLOW_UP,
+                Subject("follow_up", f.id),
+                FOLLOW_UP,
+                Description(f.description),
+            )
 
 
 def delegation_days(facts: Iterable[DelegationFacts]) -> FixedDays:
     """The first and the last day of every visit not cancelled (one day: once)."""
+    return FixedDays(_delegation_days(facts))
 
-    def days() -> Iterator[_Fixed]:
-        for delegation in facts:
-            if delegation.status == "cancelled":
-                continue
-            first, last = _iso_date(delegation.start_on), _iso_date(delegation.end_on)
-            subject = Subject("delegation", delegation.id)
-            params: dict[str, object] = {"title": delegation.title}
-            if first is not None:
-                yield first, OccasionKind.DELEGATION, subject, VISIT_BEGINS, params
-            if last is not None and last != first:
-                yield last, OccasionKind.DELEGATION, subject, VISIT_ENDS, params
 
-    return FixedDays(days())
+def _delegation_days(facts: Iterable[DelegationFacts]) -> Iterator[_Fixed]:
+    for delegation in facts:
+        if delegation.status == "cancelled":
+            continue
+        first, last = _iso_date(delegation.start_on), _iso_date(delegation.end_on)
+        subject = Subject("delegation", delegation.id)
+        params: dict[str, object] = {"title": delegation.title}
+        if first is not None:
+            yield first, OccasionKind.DELEGATION, subject, VISIT_BEGINS, params
+        if last is not None and last != first:
+            yield last, OccasionKind.DELEGATION, subject, VISIT_ENDS, params
 
 
 def agreement_dates(
-    facts: Iterable[AgreementFacts] | FixedDays, start: dt.date, days: int
+    facts: Iterable[AgreementFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
-    """Reviews and expiries within the span; those already past are history, not reminders."""
+    """Reviews and expiries within the span; those already past are history, not reminders.
+    In date order, unless not `ordered` and given facts (then one fact at a time)."""
+    end = start + dt.timedelta(days=days)
+    if not ordered and not isinstance(facts, FixedDays):
+        return _each_fixed(_agreement_days(facts), start, end, since=start)
     index = facts if isinstance(facts, FixedDays) else agreement_days(facts)
-    return index.each(start, start + dt.timedelta(days=days), since=start)
+    return index.each(start, end, since=start)
 
 
 def follow_ups(
-    facts: Iterable[FollowUpFacts] | FixedDays, start: dt.date, days: int
+    facts: Iterable[FollowUpFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
-    """Open follow-ups due within the span, and those overdue (dated when they fell due)."""
+    """Open follow-ups due within the span, and those overdue (dated when they fell due).
+    In date order, unless not `ordered` and given facts (then one fact at a time)."""
+    end = start + dt.timedelta(days=days)
+    if not ordered and not isinstance(facts, FixedDays):
+        return _each_fixed(_follow_up_days(facts), dt.date.min, end, since=start)
     index = facts if isinstance(facts, FixedDays) else follow_up_days(facts)
-    return index.each(dt.date.min, start + dt.timedelta(days=days), since=start)
+    return index.each(dt.date.min, end, since=start)
 
 
 def delegation_dates(
-    facts: Iterable[DelegationFacts] | FixedDays, start: dt.date, days: int
+    facts: Iterable[DelegationFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
+    """Visits beginning or ending within the span. In date order, unless not `ordered` and
+    given facts (then one fact at a time)."""
+    end = start + dt.timedelta(days=days)
+    if not ordered and not isinstance(facts, FixedDays):
+        return _each_fixed(_delegation_days(facts), start, end, since=start)
     index = facts if isinstance(facts, FixedDays) else delegation_days(facts)
-    return index.each(start, start + dt.timedelta(days=days), since=start)
+    return index.each(start, end, since=start)
 
 
 def partnership_interval(
@@ -864,16 +915,17 @@ def each_other(
     status_intervals: dict[str, int | None] | None = None,
     partnership_intervals: dict[str, int] | None = None,
 ) -> Iterator[Occasion]:
-    """The same occasions as `others`, one at a time and in no order. The partnerships are
-    let go before the contacts to watch are iterated (which may read them only then)."""
-    partnership_list = list(partnerships)
-    del partnerships
-    yield from anniversaries(partnership_list, start, days)
+    """The same occasions as `others`, in no order: a partnership's as it comes (the
+    partnerships may be read one at a time), then the festivals, then the contacts to watch
+    (which may be read only then)."""
+    end = start + dt.timedelta(days=days)
+    for partnership in partnerships:
+        if partnership.status != "ended":
+            yield from partnership_anniversaries(partnership, start, end)
+        yield from keep_in_touch(
+            (partnership,), start, days, intervals=status_intervals, own=partnership_intervals
+        )
     yield from festivals(start, days, countries)
-    yield from keep_in_touch(
-        partnership_list, start, days, intervals=status_intervals, own=partnership_intervals
-    )
-    del partnership_list
     yield from contact_keep_in_touch(contacts_to_watch, start, days)
 
 

@@ -200,7 +200,7 @@ class AgendaService:
                 return self._narrow_sources(session, start, days, ordered=ordered)
             facts = self._facts = _Facts(
                 stamp,
-                q.partnership_facts(session),
+                list(q.partnership_facts(session)),
                 BirthdayCalendar(q.birthday_facts(session)),
                 rules.agreement_days(q.agreement_facts(session)),
                 rules.follow_up_days(q.open_follow_up_facts(session)),
@@ -226,28 +226,56 @@ class AgendaService:
         self, session: Session, start: dt.date, days: int, *, ordered: bool
     ) -> list[_Source]:
         end = start + dt.timedelta(days=days)
+        if ordered:
+            return [
+                lambda: BirthdayCalendar(q.birthday_facts(session, start, end)).each(start, end),
+                lambda: rules.agreement_dates(q.agreement_facts(session, start, end), start, days),
+                lambda: rules.follow_ups(q.open_follow_up_facts(session, end), start, days),
+                lambda: rules.delegation_dates(
+                    q.delegation_facts(session, start, end), start, days
+                ),
+                lambda: self._others(
+                    session, list(q.partnership_facts(session)), start, days, ordered=True
+                ),
+            ]
+        # In no order: each fact becomes its occasions as it is read, and nothing is kept.
         return [
-            lambda: BirthdayCalendar(q.birthday_facts(session, start, end)).each(start, end),
-            lambda: rules.agreement_dates(q.agreement_facts(session, start, end), start, days),
-            lambda: rules.follow_ups(q.open_follow_up_facts(session, end), start, days),
-            lambda: rules.delegation_dates(q.delegation_facts(session, start, end), start, days),
+            lambda: rules.each_birthday(q.birthday_facts(session, start, end), start, end),
+            lambda: rules.agreement_dates(
+                q.agreement_facts(session, start, end), start, days, ordered=False
+            ),
+            lambda: rules.follow_ups(
+                q.open_follow_up_facts(session, end), start, days, ordered=False
+            ),
+            lambda: rules.delegation_dates(
+                q.delegation_facts(session, start, end), start, days, ordered=False
+            ),
             lambda: self._others(
-                session, q.partnership_facts(session), start, days, ordered=ordered
+                session,
+                q.partnership_facts(session),
+                start,
+                days,
+                ordered=False,
+                countries=q.partner_countries(session),
             ),
         ]
 
     def _others(
         self,
         session: Session,
-        partnerships: list[PartnershipFacts],
+        partnerships: Iterable[PartnershipFacts],
         start: dt.date,
         days: int,
         *,
         ordered: bool,
+        countries: set[str] | None = None,
     ) -> Iterable[Occasion]:
         """Anniversaries, festivals and keep in touch (`rules.others`; in no order unless
-        `ordered`)."""
-        countries = {p.country for p in partnerships if p.status != "ended" and p.country}
+        `ordered`). The partners' countries are those of `partnerships` (a list, then) unless
+        given."""
+        if countries is None:
+            partnerships = list(partnerships)
+            countries = {p.country for p in partnerships if p.status != "ended" and p.country}
         if self.home_country:
             countries.add(self.home_country)
         return (rules.others if ordered else rules.each_other)(

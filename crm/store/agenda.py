@@ -78,9 +78,10 @@ def birthday_facts(
         )
 
 
-def partnership_facts(session: Session) -> list[PartnershipFacts]:
+def partnership_facts(session: Session) -> Iterator[PartnershipFacts]:
     """Every partnership with its place, country and the day of its last interaction (an
-    interaction logged on a visit alone counts for the visit's partnership)."""
+    interaction logged on a visit alone counts for the visit's partnership); one at a time,
+    as the rows come."""
     # One look at the end of each partnership's range of the (partnership_id, occurred_on)
     # index: grouping a million interactions by partnership costs a hundred times more.
     direct = select(func.max(I.c.occurred_on)).where(I.c.partnership_id == P.c.id).scalar_subquery()
@@ -94,8 +95,8 @@ def partnership_facts(session: Session) -> list[PartnershipFacts]:
         direct,
     ).select_from(P.join(PL, PL.c.id == P.c.place_id))
     on_visits = _last_on_visits_alone(session)
-    return [
-        PartnershipFacts(
+    for r in session.execute(statement):
+        yield PartnershipFacts(
             id=r[0],
             partner=r[1],
             partner_zh=r[2],
@@ -104,8 +105,17 @@ def partnership_facts(session: Session) -> list[PartnershipFacts]:
             status=r[5],
             last_contact=_date(max(filter(None, (r[6], on_visits.get(r[0]))), default=None)),
         )
-        for r in session.execute(statement)
-    ]
+
+
+def partner_countries(session: Session) -> set[str]:
+    """The countries of the partnerships not ended: whose national days are on the agenda."""
+    statement = (
+        select(PL.c.country)
+        .select_from(P.join(PL, PL.c.id == P.c.place_id))
+        .where(P.c.status != "ended", PL.c.country != "")
+        .distinct()
+    )
+    return {country for country in session.execute(statement).scalars() if country}
 
 
 def agreement_facts(
@@ -137,14 +147,16 @@ def agreement_facts(
     return [AgreementFacts(*r) for r in session.execute(statement)]
 
 
-def open_follow_up_facts(session: Session, end: dt.date | None = None) -> list[FollowUpFacts]:
-    """Open follow-ups with a due day (by `end`, overdue ones included, given an end)."""
+def open_follow_up_facts(session: Session, end: dt.date | None = None) -> Iterator[FollowUpFacts]:
+    """Open follow-ups with a due day (by `end`, overdue ones included, given an end), one at
+    a time."""
     statement = select(F.c.id, F.c.description, F.c.due_on).where(
         F.c.done_at.is_(None), F.c.due_on != ""
     )
     if end is not None:
         statement = statement.where(F.c.due_on <= end.isoformat())
-    return [FollowUpFacts(*r) for r in session.execute(statement)]
+    for r in session.execute(statement):
+        yield FollowUpFacts(*r)
 
 
 def delegation_facts(
