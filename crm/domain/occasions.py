@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -709,37 +709,43 @@ def _delegation_days(facts: Iterable[DelegationFacts]) -> Iterator[_Fixed]:
 def agreement_dates(
     facts: Iterable[AgreementFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
-    """Reviews and expiries within the span; those already past are history, not reminders.
-    In date order, unless not `ordered` and given facts (then one fact at a time)."""
+    """Reviews and expiries within the span; those already past are history, not reminders."""
     end = start + dt.timedelta(days=days)
-    if not ordered and not isinstance(facts, FixedDays):
-        return _each_fixed(_agreement_days(facts), start, end, since=start)
-    index = facts if isinstance(facts, FixedDays) else agreement_days(facts)
-    return index.each(start, end, since=start)
+    return _written_days(facts, _agreement_days, start, end, since=start, ordered=ordered)
 
 
 def follow_ups(
     facts: Iterable[FollowUpFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
-    """Open follow-ups due within the span, and those overdue (dated when they fell due).
-    In date order, unless not `ordered` and given facts (then one fact at a time)."""
+    """Open follow-ups due within the span, and those overdue (dated when they fell due)."""
     end = start + dt.timedelta(days=days)
-    if not ordered and not isinstance(facts, FixedDays):
-        return _each_fixed(_follow_up_days(facts), dt.date.min, end, since=start)
-    index = facts if isinstance(facts, FixedDays) else follow_up_days(facts)
-    return index.each(dt.date.min, end, since=start)
+    return _written_days(facts, _follow_up_days, dt.date.min, end, since=start, ordered=ordered)
 
 
 def delegation_dates(
     facts: Iterable[DelegationFacts] | FixedDays, start: dt.date, days: int, *, ordered: bool = True
 ) -> Iterator[Occasion]:
-    """Visits beginning or ending within the span. In date order, unless not `ordered` and
-    given facts (then one fact at a time)."""
+    """Visits beginning or ending within the span."""
     end = start + dt.timedelta(days=days)
-    if not ordered and not isinstance(facts, FixedDays):
-        return _each_fixed(_delegation_days(facts), start, end, since=start)
-    index = facts if isinstance(facts, FixedDays) else delegation_days(facts)
-    return index.each(start, end, since=start)
+    return _written_days(facts, _delegation_days, start, end, since=start, ordered=ordered)
+
+
+def _written_days(
+    facts: Iterable[Any] | FixedDays,
+    days_of: Callable[[Iterable[Any]], Iterator[_Fixed]],
+    first: dt.date,
+    last: dt.date,
+    *,
+    since: dt.date,
+    ordered: bool,
+) -> Iterator[Occasion]:
+    """The written-down days from `first` to `last`: in date order, unless not `ordered` and
+    given facts (then one fact at a time, none of them kept)."""
+    if isinstance(facts, FixedDays):
+        return facts.each(first, last, since=since)
+    if not ordered:
+        return _each_fixed(days_of(facts), first, last, since=since)
+    return FixedDays(days_of(facts)).each(first, last, since=since)
 
 
 def partnership_interval(
@@ -865,44 +871,20 @@ def agenda(
             agreement_dates(agreements, start, days),
             follow_ups(follow_up_facts, start, days),
             delegation_dates(delegations, start, days),
-            others(
-                partnerships,
-                start,
-                days,
-                countries=countries,
-                contacts_to_watch=contacts_to_watch,
-                status_intervals=status_intervals,
-                partnership_intervals=partnership_intervals,
+            sorted(
+                each_other(
+                    partnerships,
+                    start,
+                    days,
+                    countries=countries,
+                    contacts_to_watch=contacts_to_watch,
+                    status_intervals=status_intervals,
+                    partnership_intervals=partnership_intervals,
+                ),
+                key=order_key,
             ),
         ]
     )
-
-
-def others(
-    partnerships: Iterable[PartnershipFacts],
-    start: dt.date,
-    days: int,
-    *,
-    countries: Iterable[str] = (),
-    contacts_to_watch: Iterable[ContactTouchFacts] = (),
-    status_intervals: dict[str, int | None] | None = None,
-    partnership_intervals: dict[str, int] | None = None,
-) -> list[Occasion]:
-    """The occasions that are neither birthdays nor written-down days: anniversaries,
-    festivals and keep in touch (partnerships' and contacts'), in `order_key`'s order."""
-    found = list(
-        each_other(
-            partnerships,
-            start,
-            days,
-            countries=countries,
-            contacts_to_watch=contacts_to_watch,
-            status_intervals=status_intervals,
-            partnership_intervals=partnership_intervals,
-        )
-    )
-    found.sort(key=order_key)
-    return found
 
 
 def each_other(
@@ -915,9 +897,10 @@ def each_other(
     status_intervals: dict[str, int | None] | None = None,
     partnership_intervals: dict[str, int] | None = None,
 ) -> Iterator[Occasion]:
-    """The same occasions as `others`, in no order: a partnership's as it comes (the
-    partnerships may be read one at a time), then the festivals, then the contacts to watch
-    (which may be read only then)."""
+    """The occasions that are neither birthdays nor written-down days, in no order (sort
+    them by `order_key` for the agenda's): anniversaries and keep in touch, a partnership's
+    as it comes (the partnerships may be read one at a time), then the festivals, then the
+    contacts to watch (which may be read only then)."""
     end = start + dt.timedelta(days=days)
     for partnership in partnerships:
         if partnership.status != "ended":
@@ -932,8 +915,8 @@ def each_other(
 def merged(parts: Iterable[Iterable[Occasion]]) -> list[Occasion]:
     """The agenda's parts as one list in `order_key`'s order. Each part comes in that order
     already and holds kinds no other holds (the birthdays, each kind of written-down day,
-    `others`): a stable sort on date and kind alone merges them into that order, without
-    building a key of four for every one of a year's birthdays."""
+    `each_other` sorted): a stable sort on date and kind alone merges them into that order,
+    without building a key of four for every one of a year's birthdays."""
     occasions = [occasion for part in parts for occasion in part]
     occasions.sort(key=_rank)
     return occasions

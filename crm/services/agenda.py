@@ -219,44 +219,47 @@ class AgendaService:
             lambda: rules.agreement_dates(kept.agreements, start, days),
             lambda: rules.follow_ups(kept.follow_ups, start, days),
             lambda: rules.delegation_dates(kept.delegations, start, days),
-            lambda: self._others(session, kept.partnerships, start, days, ordered=ordered),
+            lambda: self._others(
+                session,
+                kept.partnerships,
+                {p.country for p in kept.partnerships if p.status != "ended" and p.country},
+                start,
+                days,
+                ordered=ordered,
+            ),
         ]
 
     def _narrow_sources(
         self, session: Session, start: dt.date, days: int, *, ordered: bool
     ) -> list[_Source]:
+        """Each part from only what the span needs. In no order, each fact becomes its
+        occasions as it is read, and nothing is kept."""
         end = start + dt.timedelta(days=days)
-        if ordered:
-            return [
-                lambda: BirthdayCalendar(q.birthday_facts(session, start, end)).each(start, end),
-                lambda: rules.agreement_dates(q.agreement_facts(session, start, end), start, days),
-                lambda: rules.follow_ups(q.open_follow_up_facts(session, end), start, days),
-                lambda: rules.delegation_dates(
-                    q.delegation_facts(session, start, end), start, days
-                ),
-                lambda: self._others(
-                    session, list(q.partnership_facts(session)), start, days, ordered=True
-                ),
-            ]
-        # In no order: each fact becomes its occasions as it is read, and nothing is kept.
+
+        def birthdays() -> Iterable[Occasion]:
+            facts = q.birthday_facts(session, start, end)
+            if ordered:
+                return BirthdayCalendar(facts).each(start, end)
+            return rules.each_birthday(facts, start, end)
+
         return [
-            lambda: rules.each_birthday(q.birthday_facts(session, start, end), start, end),
+            birthdays,
             lambda: rules.agreement_dates(
-                q.agreement_facts(session, start, end), start, days, ordered=False
+                q.agreement_facts(session, start, end), start, days, ordered=ordered
             ),
             lambda: rules.follow_ups(
-                q.open_follow_up_facts(session, end), start, days, ordered=False
+                q.open_follow_up_facts(session, end), start, days, ordered=ordered
             ),
             lambda: rules.delegation_dates(
-                q.delegation_facts(session, start, end), start, days, ordered=False
+                q.delegation_facts(session, start, end), start, days, ordered=ordered
             ),
             lambda: self._others(
                 session,
                 q.partnership_facts(session),
+                q.partner_countries(session),
                 start,
                 days,
-                ordered=False,
-                countries=q.partner_countries(session),
+                ordered=ordered,
             ),
         ]
 
@@ -264,29 +267,24 @@ class AgendaService:
         self,
         session: Session,
         partnerships: Iterable[PartnershipFacts],
+        countries: set[str],
         start: dt.date,
         days: int,
         *,
         ordered: bool,
-        countries: set[str] | None = None,
     ) -> Iterable[Occasion]:
-        """Anniversaries, festivals and keep in touch (`rules.others`; in no order unless
-        `ordered`). The partners' countries are those of `partnerships` (a list, then) unless
-        given."""
-        if countries is None:
-            partnerships = list(partnerships)
-            countries = {p.country for p in partnerships if p.status != "ended" and p.country}
-        if self.home_country:
-            countries.add(self.home_country)
-        return (rules.others if ordered else rules.each_other)(
+        """Anniversaries, festivals (of `countries`, the partners', and ours) and keep in
+        touch (`rules.each_other`), in the agenda's order if `ordered`."""
+        found = rules.each_other(
             partnerships,
             start,
             days,
-            countries=countries,
+            countries=countries | {self.home_country} if self.home_country else countries,
             contacts_to_watch=_watched(session),
             status_intervals=rq.intervals(session, rq.STATUS),
             partnership_intervals=rq.partnership_intervals(session),
         )
+        return sorted(found, key=rules.order_key) if ordered else found
 
     def _narrow_ask(self, stamp: tuple[object, ...]) -> bool:
         """Whether this ask of a short span may still be read narrowly (and counts it)."""
