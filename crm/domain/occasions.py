@@ -344,52 +344,76 @@ def same_day_in(year: int, month: int, day: int) -> dt.date:
 def anniversaries(
     facts: Iterable[PartnershipFacts], start: dt.date, days: int
 ) -> Iterator[Occasion]:
-    end = start + dt.timedelta(days=days)
+    window = _AnniversaryWindow.of(start, start + dt.timedelta(days=days))
     for partnership in facts:
         if partnership.status == "ended":
             continue
-        yield from partnership_anniversaries(partnership, start, end)
+        yield from window.anniversaries(partnership)
 
 
 def partnership_anniversaries(
     partnership: PartnershipFacts, start: dt.date, end: dt.date
 ) -> Iterator[Occasion]:
-    founding = _founding(partnership.formalised_on)
-    if founding is None:
-        return
-    founded, month, day = founding
-    horizon = max(end, start + dt.timedelta(days=ROUND_LEAD_DAYS))
-    soon = max(end, start + dt.timedelta(days=ORDINARY_LEAD_DAYS))
-    params = {"partner": partnership.partner, "partner_zh": partnership.partner_zh}
-    for year in range(max(start.year, founded + 1), horizon.year + 1):
-        first, last, during = _anniversary_days(year, month, day)
-        years = year - founded
-        round_ = is_round(years)
-        if last < start or first > (horizon if round_ else soon):
-            continue
-        reason: Text | None = None  # relative to `start`: "in 12 days"
-        if first < start:
-            # Inside a year or month already begun: only a round one stays on the agenda.
-            if not round_:
-                continue
-            reason = during
-        elif first == start:
-            reason = during
-        elif round_ and (first - start).days > ORDINARY_LEAD_DAYS:
-            reason = START_PLANNING
-        elif month is None:
-            reason = SOMETIME_IN.with_params(year=year)
-        yield Occasion(
-            first,
-            OccasionKind.ANNIVERSARY,
-            (ANNIVERSARY, {**params, "years": years}, None),
-            reason,
-            "",
-            years,
-            Subject("partnership", partnership.id),
-            day is not None and (month, day) != (2, 29),
-            since=start,
+    return _AnniversaryWindow.of(start, end).anniversaries(partnership)
+
+
+@dataclass(frozen=True, slots=True)
+class _AnniversaryWindow:
+    """The days a span's anniversaries are looked for in: a round one from `horizon` away,
+    an ordinary one from `soon` away. Worked out once for all of an office's partnerships."""
+
+    start: dt.date
+    horizon: dt.date
+    soon: dt.date
+
+    @classmethod
+    def of(cls, start: dt.date, end: dt.date) -> _AnniversaryWindow:
+        return cls(
+            start,
+            max(end, start + dt.timedelta(days=ROUND_LEAD_DAYS)),
+            max(end, start + dt.timedelta(days=ORDINARY_LEAD_DAYS)),
         )
+
+    def anniversaries(self, partnership: PartnershipFacts) -> Iterator[Occasion]:
+        founding = _founding(partnership.formalised_on)
+        if founding is None:
+            return
+        founded, month, day = founding
+        start, horizon, soon = self.start, self.horizon, self.soon
+        for year in range(max(start.year, founded + 1), horizon.year + 1):
+            first, last, during = _anniversary_days(year, month, day)
+            years = year - founded
+            round_ = is_round(years)
+            if last < start or first > (horizon if round_ else soon):
+                continue
+            reason: Text | None = None  # relative to `start`: "in 12 days"
+            if first < start:
+                # Inside a year or month already begun: only a round one stays on the agenda.
+                if not round_:
+                    continue
+                reason = during
+            elif first == start:
+                reason = during
+            elif round_ and (first - start).days > ORDINARY_LEAD_DAYS:
+                reason = START_PLANNING
+            elif month is None:
+                reason = SOMETIME_IN.with_params(year=year)
+            params = {
+                "partner": partnership.partner,
+                "partner_zh": partnership.partner_zh,
+                "years": years,
+            }
+            yield Occasion(
+                first,
+                OccasionKind.ANNIVERSARY,
+                (ANNIVERSARY, params, None),
+                reason,
+                "",
+                years,
+                Subject("partnership", partnership.id),
+                day is not None and (month, day) != (2, 29),
+                since=start,
+            )
 
 
 @lru_cache(maxsize=65536)
@@ -755,9 +779,17 @@ def partnership_interval(
 ) -> int | None:
     """Days of silence allowed for a partnership: its own interval if set (0: never), else
     its status's (the office's table, else the built-in default)."""
+    return _interval_in(_interval_table(defaults), status, own)
+
+
+def _interval_table(defaults: dict[str, int | None] | None) -> dict[str, int | None]:
+    """Each status's interval: the office's table over the built-in defaults."""
+    return KEEP_IN_TOUCH_DAYS if defaults is None else {**KEEP_IN_TOUCH_DAYS, **defaults}
+
+
+def _interval_in(table: dict[str, int | None], status: str, own: int | None) -> int | None:
     if own is not None:
         return own or None
-    table = KEEP_IN_TOUCH_DAYS if defaults is None else {**KEEP_IN_TOUCH_DAYS, **defaults}
     return table.get(status)
 
 
@@ -792,22 +824,35 @@ def keep_in_touch(
     id, else its status's in `intervals` or the defaults), dated the day the interval ran
     out. One never contacted has no baseline and is left to the user."""
     end = start + dt.timedelta(days=days)
-    own = own or {}
+    table, own = _interval_table(intervals), own or {}
     for partnership in facts:
-        interval = partnership_interval(partnership.status, own.get(partnership.id), intervals)
-        if interval is None or partnership.last_contact is None:
-            continue
-        found = _silence(partnership.last_contact, interval, start, end)
-        if found is None:
-            continue
-        due, reason = found
-        yield Occasion(
-            due,
-            OccasionKind.KEEP_IN_TOUCH,
-            (KEEP_IN_TOUCH, PartnerNames(partnership.partner, partnership.partner_zh), None),
-            reason,
-            subject=Subject("partnership", partnership.id),
-        )
+        found = _partnership_silence(partnership, table, own, start, end)
+        if found is not None:
+            yield found
+
+
+def _partnership_silence(
+    partnership: PartnershipFacts,
+    table: dict[str, int | None],
+    own: dict[str, int],
+    start: dt.date,
+    end: dt.date,
+) -> Occasion | None:
+    """`keep_in_touch` for one partnership, with the status table and own intervals given."""
+    interval = _interval_in(table, partnership.status, own.get(partnership.id))
+    if interval is None or partnership.last_contact is None:
+        return None
+    found = _silence(partnership.last_contact, interval, start, end)
+    if found is None:
+        return None
+    due, reason = found
+    return Occasion(
+        due,
+        OccasionKind.KEEP_IN_TOUCH,
+        (KEEP_IN_TOUCH, PartnerNames(partnership.partner, partnership.partner_zh), None),
+        reason,
+        subject=Subject("partnership", partnership.id),
+    )
 
 
 def contact_keep_in_touch(
@@ -902,12 +947,15 @@ def each_other(
     as it comes (the partnerships may be read one at a time), then the festivals, then the
     contacts to watch (which may be read only then)."""
     end = start + dt.timedelta(days=days)
+    # What is the same for every partnership is worked out once: 5,000 of them are scanned.
+    window = _AnniversaryWindow.of(start, end)
+    table, own = _interval_table(status_intervals), partnership_intervals or {}
     for partnership in partnerships:
         if partnership.status != "ended":
-            yield from partnership_anniversaries(partnership, start, end)
-        yield from keep_in_touch(
-            (partnership,), start, days, intervals=status_intervals, own=partnership_intervals
-        )
+            yield from window.anniversaries(partnership)
+        silence = _partnership_silence(partnership, table, own, start, end)
+        if silence is not None:
+            yield silence
     yield from festivals(start, days, countries)
     yield from contact_keep_in_touch(contacts_to_watch, start, days)
 
