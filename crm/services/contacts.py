@@ -40,7 +40,10 @@ SMALL_RESULT = 3000
 
 
 class ContactResults:
-    """What a search found: its count at once, its ids in list order when asked for."""
+    """What a search found: its count at once, its ids in list order when asked for, best a
+    BLOCK at a time (the search's reading plan counts on it)."""
+
+    BLOCK = q.PAGE
 
     def __init__(self, db: Database, search: q.Search) -> None:
         self._db = db

@@ -121,10 +121,10 @@ _SQL_BLOCK = (
 #   few). The planner cannot tell which, not knowing where the matches lie along the list ("ko"
 #   finds the Kowalczyks, all in one place, tens of thousands of rows in), so the count
 #   decides: a walk passes about PAGE * contacts / matches rows, each costing about WALKED
-#   times a row gathered (measured on the benchmark office of 100,000 contacts, where the two
-#   cross near 10,000 matches).
+#   times a row gathered (measured on the benchmark office of 100,000 contacts with pages of 256,
+#   where the two crossed near 10,000 matches; with pages of 64, near 5,000).
 WHOLE_RESULT = 3000  # ContactResults' SMALL_RESULT: the searches it reads whole
-PAGE = 256
+PAGE = 64  # rows the Contacts list reads at a time (ContactResults.BLOCK)
 WALKED = 4
 _TABLE_ROWS = literal_column(
     "(SELECT reltuples FROM pg_class WHERE oid = 'contact'::regclass)", Float
