@@ -341,16 +341,6 @@ def same_day_in(year: int, month: int, day: int) -> dt.date:
 # ---- the rules ----
 
 
-def anniversaries(
-    facts: Iterable[PartnershipFacts], start: dt.date, days: int
-) -> Iterator[Occasion]:
-    window = _AnniversaryWindow.of(start, start + dt.timedelta(days=days))
-    for partnership in facts:
-        if partnership.status == "ended":
-            continue
-        yield from window.anniversaries(partnership)
-
-
 def partnership_anniversaries(
     partnership: PartnershipFacts, start: dt.date, end: dt.date
 ) -> Iterator[Occasion]:
