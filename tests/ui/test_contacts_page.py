@@ -137,3 +137,42 @@ def test_archived_contacts_leave_the_list_and_come_back(demo_page, monkeypatch) 
     demo_page._undo.undo()
     demo_page.show_archived.setChecked(False)
     assert demo_page.model.row_of(contact_id) >= 0
+
+
+def test_a_long_list_reads_its_rows_a_block_at_a_time_and_shows_every_one(
+    qtbot, page, services, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Past the first block of rows, every row is the contact the list has there: scrolled to,
+    read in its own block, and read again once the cache has let it go."""
+    from crm.domain.contacts import ContactDraft
+    from crm.ui.models.contacts import ContactsModel
+
+    block = ContactsModel.BLOCK
+    for number in range(2 * block + 9):  # two whole blocks and part of a third
+        services.contacts.create(
+            ContactDraft(
+                family_name=f"Family{number:03d}",
+                given_name="Anna",
+                emails=[f"a{number}@x.example"],
+            )
+        )
+    monkeypatch.setattr(ContactsModel, "MAX_BLOCKS", 2)
+    page.reload()
+    model = page.model
+    listed = services.contacts.search("")
+    assert model.rowCount() == len(listed) == 2 * block + 9
+    assert model.cached_rows() == 0  # nothing read before anything is painted
+
+    page.table.scrollToBottom()
+    last = len(listed) - 1
+    assert model.id_at(last) == listed[last]
+    assert model.index(last, Column.EMAIL).data() == f"a{last}@x.example"
+    assert model.cached_rows() <= 2 * block  # the third block, and what was painted before
+
+    # Every row, in order, though the cache keeps two blocks: the others are read again.
+    assert [model.id_at(row) for row in range(model.rowCount())] == listed
+    assert shown_names(page)[block - 1 : block + 1] == [
+        f"Anna Family{block - 1:03d}",
+        f"Anna Family{block:03d}",
+    ]
+    assert model.cached_rows() <= 2 * block
