@@ -85,3 +85,40 @@ def test_a_server_database_is_read_afresh_every_time(demo_services, monkeypatch)
     first = _keys(agenda.agenda(START, 365))
     assert agenda._facts is None
     assert _keys(agenda.agenda(START, 365)) == first
+
+
+def test_asked_again_of_the_same_data_it_reads_nothing_but_the_stamp(demo_services) -> None:  # type: ignore[no-untyped-def]
+    """Once the facts are kept, what is hidden, the intervals and the contacts to watch are
+    kept with them: a server is asked where its data stands and nothing else."""
+    from sqlalchemy import event
+
+    db = demo_services.db
+    agenda = AgendaService(db)
+    for _ in range(4):  # past the narrow asks: the facts are kept
+        first = _keys(agenda.agenda(START, 30))
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        assert _keys(agenda.agenda(START, 30)) == first
+        view = agenda.view(START, 30, shown=200)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert view.total == len(first)
+    assert [s for s in statements if "pg_current_wal_insert_lsn" not in s] == []
+
+
+def test_an_item_marked_done_elsewhere_leaves_the_kept_agenda(demo_services) -> None:  # type: ignore[no-untyped-def]
+    db = demo_services.db
+    agenda = AgendaService(db)
+    for _ in range(4):
+        occasions = agenda.agenda(START, 30)
+    done = occasions[0]
+    other = AgendaService(db)  # another window, or the tray's check, on the same database
+    demo_services.reminders.mark_done(done)
+    assert done.key not in _keys(agenda.agenda(START, 30))
+    assert done.key in _keys(agenda.agenda(START, 30, include_hidden=True))
+    assert _keys(agenda.agenda(START, 30)) == _keys(other.agenda(START, 30))

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session
 
@@ -25,7 +25,6 @@ from crm.domain.agenda_groups import (
 )
 from crm.domain.occasions import (
     BirthdayCalendar,
-    ContactTouchFacts,
     FixedDays,
     Occasion,
     PartnershipFacts,
@@ -81,8 +80,30 @@ class _Facts:
     delegations: FixedDays
 
 
+T = TypeVar("T")
+
 # One part of the agenda, made when called: its facts are read then, and dropped with it.
 _Source = Callable[[], Iterable[Occasion]]
+
+
+class _PerStamp:
+    """The small reads around the facts (what is hidden, the intervals, the contacts to
+    watch), kept while the data stays as it was: asked again of the same data, the agenda
+    asks a server for nothing but the stamp. A round trip to a busy server can cost more
+    than the month's occasions. None for a stamp: read afresh every time."""
+
+    def __init__(self) -> None:
+        self._stamp: tuple[object, ...] | None = None
+        self._values: dict[object, Any] = {}
+
+    def get(self, stamp: tuple[object, ...] | None, key: object, read: Callable[[], T]) -> T:
+        if stamp is None:
+            return read()
+        if stamp != self._stamp:
+            self._stamp, self._values = stamp, {}
+        if key not in self._values:
+            self._values[key] = read()
+        return self._values[key]  # type: ignore[no-any-return]
 
 
 class AgendaService:
@@ -98,6 +119,7 @@ class AgendaService:
         # The last view, as of what it was made of: the Today page asks again after each
         # reminder check (at start, right after its own first ask).
         self._last_view: tuple[tuple[object, ...], AgendaView] | None = None
+        self._small = _PerStamp()
         self._lock = threading.Lock()
 
     def agenda(
@@ -108,7 +130,7 @@ class AgendaService:
         snoozed past `start`, are left out unless `include_hidden`."""
         stamp = self.db.data_stamp()  # before reading: a change made meanwhile is seen next time
         with self._lock, _no_collection(), self.db.session() as session:
-            hidden = set() if include_hidden else rq.hidden_keys(session, start)
+            hidden = set() if include_hidden else self._hidden(session, stamp, start)
             occasions = rules.merged(
                 _shown(source(), hidden)
                 for source in self._sources(session, stamp, start, days, ordered=True)
@@ -131,7 +153,7 @@ class AgendaService:
         stamp = self.db.data_stamp()
         summary = AgendaSummary(start, shown=shown, whole=whole, keep=keep)
         with self._lock, _no_collection(), self.db.session() as session:
-            hidden = rq.hidden_keys(session, start)
+            hidden = self._hidden(session, stamp, start)
             asked = (stamp, start, days, self.home_country, shown, frozenset(whole), keep, hidden)
             last = self._last_view
             if stamp is not None and last is not None and last[0] == asked:
@@ -158,7 +180,7 @@ class AgendaService:
         kept: list[Occasion] = []
         waiting: list[Occasion] = []
         with self._lock, _no_collection(), self.db.session() as session:
-            hidden = rq.hidden_keys(session, today)
+            hidden = self._hidden(session, stamp, today)
             sources = self._sources(session, stamp, today, days, ordered=False, counted=False)
             for source in sources:
                 for occasion in _shown(source(), hidden):
@@ -197,7 +219,7 @@ class AgendaService:
                 days <= NARROW_DAYS and (not counted or self._narrow_ask(stamp))
             )
             if narrow:
-                return self._narrow_sources(session, start, days, ordered=ordered)
+                return self._narrow_sources(session, stamp, start, days, ordered=ordered)
             facts = self._facts = _Facts(
                 stamp,
                 list(q.partnership_facts(session)),
@@ -221,6 +243,7 @@ class AgendaService:
             lambda: rules.delegation_dates(kept.delegations, start, days),
             lambda: self._others(
                 session,
+                stamp,
                 kept.partnerships,
                 {p.country for p in kept.partnerships if p.status != "ended" and p.country},
                 start,
@@ -230,7 +253,13 @@ class AgendaService:
         ]
 
     def _narrow_sources(
-        self, session: Session, start: dt.date, days: int, *, ordered: bool
+        self,
+        session: Session,
+        stamp: tuple[object, ...] | None,
+        start: dt.date,
+        days: int,
+        *,
+        ordered: bool,
     ) -> list[_Source]:
         """Each part from only what the span needs. In no order, each fact becomes its
         occasions as it is read, and nothing is kept."""
@@ -255,6 +284,7 @@ class AgendaService:
             ),
             lambda: self._others(
                 session,
+                stamp,
                 q.partnership_facts(session),
                 q.partner_countries(session),
                 start,
@@ -266,6 +296,7 @@ class AgendaService:
     def _others(
         self,
         session: Session,
+        stamp: tuple[object, ...] | None,
         partnerships: Iterable[PartnershipFacts],
         countries: set[str],
         start: dt.date,
@@ -280,11 +311,23 @@ class AgendaService:
             start,
             days,
             countries=countries | {self.home_country} if self.home_country else countries,
-            contacts_to_watch=_watched(session),
-            status_intervals=rq.intervals(session, rq.STATUS),
-            partnership_intervals=rq.partnership_intervals(session),
+            contacts_to_watch=self._small.get(
+                stamp, "watched", lambda: rq.contact_touch_facts(session)
+            ),
+            status_intervals=self._small.get(
+                stamp, "status intervals", lambda: rq.intervals(session, rq.STATUS)
+            ),
+            partnership_intervals=self._small.get(
+                stamp, "partnership intervals", lambda: rq.partnership_intervals(session)
+            ),
         )
         return sorted(found, key=rules.order_key) if ordered else found
+
+    def _hidden(
+        self, session: Session, stamp: tuple[object, ...] | None, today: dt.date
+    ) -> set[str]:
+        """Keys of the items marked done, or snoozed past `today` (not to be changed)."""
+        return self._small.get(stamp, ("hidden", today), lambda: rq.hidden_keys(session, today))
 
     def _narrow_ask(self, stamp: tuple[object, ...]) -> bool:
         """Whether this ask of a short span may still be read narrowly (and counts it)."""
@@ -322,11 +365,6 @@ class AgendaService:
             }
             for occasion in occasions
         ]
-
-
-def _watched(session: Session) -> Iterator[ContactTouchFacts]:
-    """The contacts watched for keep in touch, read when first asked for."""
-    yield from rq.contact_touch_facts(session)
 
 
 def _shown(occasions: Iterable[Occasion], hidden: set[str]) -> Iterable[Occasion]:
