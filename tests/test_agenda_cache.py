@@ -87,12 +87,18 @@ def test_a_server_database_is_read_afresh_every_time(demo_services, monkeypatch)
     assert _keys(agenda.agenda(START, 365)) == first
 
 
-def test_asked_again_of_the_same_data_it_reads_nothing_but_the_stamp(demo_services) -> None:  # type: ignore[no-untyped-def]
+def test_asked_again_of_the_same_data_it_reads_nothing_but_the_stamp(
+    demo_services, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     """Once the facts are kept, what is hidden, the intervals and the contacts to watch are
     kept with them: a server is asked where its data stands and nothing else."""
     from sqlalchemy import event
 
     db = demo_services.db
+    # The data stays as it is (a server's stamp would also move with the other databases the
+    # tests running beside this one write to: the agenda would rightly read again).
+    stamp = db.data_stamp()
+    monkeypatch.setattr(db, "data_stamp", lambda: stamp)
     agenda = AgendaService(db)
     for _ in range(4):  # past the narrow asks: the facts are kept
         first = _keys(agenda.agenda(START, 30))
@@ -108,7 +114,7 @@ def test_asked_again_of_the_same_data_it_reads_nothing_but_the_stamp(demo_servic
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
     assert view.total == len(first)
-    assert [s for s in statements if "pg_current_wal_insert_lsn" not in s] == []
+    assert statements == []
 
 
 def test_an_item_marked_done_elsewhere_leaves_the_kept_agenda(demo_services) -> None:  # type: ignore[no-untyped-def]
